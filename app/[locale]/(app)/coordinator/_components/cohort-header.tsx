@@ -1,0 +1,35 @@
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import styles from "./coordinator.module.css";
+
+export type CohortTab = "overview" | "applications" | "questions";
+
+const TABS: { tab: CohortTab; path: string }[] = [
+  { tab: "overview", path: "" },
+  { tab: "applications", path: "/applications" },
+  { tab: "questions", path: "/questions" },
+];
+
+/** The heading of every cohort page and the navigation between its parts. */
+export async function CohortHeader({ cohort, current, locale }: { cohort: { id: string; name: string; programmeId: string }; current: CohortTab; locale: string }) {
+  const t = await getTranslations({ locale });
+  return (
+    <>
+      <p>
+        <Link href={`/coordinator/programmes/${cohort.programmeId}`}>← {t("coordinator.programme")}</Link>
+      </p>
+      <h1>{cohort.name}</h1>
+      <nav className={styles.tabs} aria-label={t("cohortTabs.label", { name: cohort.name })}>
+        <ul>
+          {TABS.map(({ tab, path }) => (
+            <li key={tab}>
+              <Link href={`/coordinator/cohorts/${cohort.id}${path}`} aria-current={tab === current ? "page" : undefined}>
+                {t(`cohortTabs.${tab}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
+  );
+}

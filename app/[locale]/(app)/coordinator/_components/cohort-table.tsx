@@ -1,0 +1,40 @@
+import type { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import type { listCohorts } from "@/lib/dal/cohorts";
+import { formatCalendarDate } from "@/lib/time";
+
+type T = Awaited<ReturnType<typeof getTranslations>>;
+
+export function CohortTable({ cohorts, locale, t }: { cohorts: Awaited<ReturnType<typeof listCohorts>>; locale: string; t: T }) {
+  if (cohorts.length === 0) return <p>{t("coordinator.noCohorts")}</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t("coordinator.cohort")}</th>
+          <th scope="col">{t("coordinator.programme")}</th>
+          <th scope="col">{t("coordinator.dates")}</th>
+          <th scope="col">{t("coordinator.deadline")}</th>
+          <th scope="col">{t("coordinator.capacity")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cohorts.map((c) => (
+          <tr key={c.id}>
+            <td>
+              <Link href={`/coordinator/cohorts/${c.id}`}>{c.name}</Link>
+            </td>
+            <td>{c.programmeName}</td>
+            <td>
+              {formatCalendarDate(c.startDate, locale)} – {formatCalendarDate(c.endDate, locale)}
+            </td>
+            <td>
+              {formatCalendarDate(c.enrollmentDeadline, locale)} <span className="meta">({c.timeZone})</span>
+            </td>
+            <td>{c.capacity}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/actions";
+import { createApiToken, revokeApiToken } from "@/lib/dal/api-tokens";
+import { getCurrentActor } from "@/lib/dal/session";
+import { apiTokenSchema, revokeApiTokenSchema } from "@/lib/validation/api-token";
+import type { ActionResult } from "@/lib/validation/common";
+
+/** Creates a personal API token; the token comes back in this one answer and never again. */
+export async function createApiTokenAction(input: unknown): Promise<ActionResult<{ name: string; token: string; prefix: string }>> {
+  const actor = await getCurrentActor();
+  const result = await runAction(apiTokenSchema, input, async (data) => {
+    const { token, prefix } = await createApiToken(actor, data);
+    return { name: data.name, token, prefix };
+  });
+  if (result.ok) revalidatePath("/[locale]/settings", "page");
+  return result;
+}
+
+/** Revokes one of the signed-in person's own tokens. */
+export async function revokeApiTokenAction(input: unknown): Promise<ActionResult> {
+  const actor = await getCurrentActor();
+  const result = await runAction(revokeApiTokenSchema, input, (data) => revokeApiToken(actor, data.id));
+  if (result.ok) revalidatePath("/[locale]/settings", "page");
+  return result;
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { listApiTokens } from "@/lib/dal/api-tokens";
+import { getCurrentActor } from "@/lib/dal/session";
+import { guard } from "@/lib/guard";
+import { CreateTokenForm } from "./_components/create-token-form";
+import { RevokeTokenButton } from "./_components/revoke-token-button";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "settings" }))("title") };
+}
+
+export default async function SettingsPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "settings" });
+  const actor = await getCurrentActor();
+  const tokens = await guard(listApiTokens(actor), locale);
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: actor?.timeZone ?? "Europe/Amsterdam" });
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <section aria-labelledby="api-tokens-heading">
+        <h2 id="api-tokens-heading">{t("tokens.heading")}</h2>
+        <p>{t("tokens.lead")}</p>
+        <p>
+          <a href="/api/v1/openapi.json">{t("tokens.docs")}</a>
+        </p>
+        {tokens.length === 0 ? (
+          <p>{t("tokens.none")}</p>
+        ) : (
+          <table>
+            <caption className="visually-hidden">{t("tokens.heading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("tokens.name")}</th>
+                <th scope="col">{t("tokens.prefix")}</th>
+                <th scope="col">{t("tokens.created")}</th>
+                <th scope="col">{t("tokens.lastUsed")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("tokens.actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((token) => (
+                <tr key={token.id}>
+                  <th scope="row">{token.name}</th>
+                  <td>
+                    <code>{token.prefix}…</code>
+                  </td>
+                  <td>{when.format(token.createdAt)}</td>
+                  <td>{token.lastUsedAt ? when.format(token.lastUsedAt) : t("tokens.never")}</td>
+                  <td>
+                    <RevokeTokenButton id={token.id} name={token.name} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <h3>{t("tokens.create")}</h3>
+        <CreateTokenForm />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { hasLocale } from "next-intl";
+import { getLocale } from "next-intl/server";
+import { routing } from "@/i18n/routing";
+import { failureOf, runAction } from "@/lib/actions";
+import { getPublicCohort } from "@/lib/dal/enrollment-queries";
+import { signUp, type SignUpResult } from "@/lib/dal/enrollments";
+import { getCurrentActor } from "@/lib/dal/session";
+import type { ActionResult } from "@/lib/validation/common";
+import { signUpSchemaFor } from "@/lib/validation/enrollment";
+
+/**
+ * Signs the person up for a cohort. The form's schema is built again from the cohort as stored
+ * (its policy areas and questions now), never from anything the browser sent about the cohort.
+ */
+export async function signUpAction(cohortId: string, input: unknown): Promise<ActionResult<SignUpResult>> {
+  const actor = await getCurrentActor();
+  const requested = await getLocale();
+  const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
+  let cohort: Awaited<ReturnType<typeof getPublicCohort>>;
+  try {
+    cohort = await getPublicCohort(String(cohortId));
+  } catch (err) {
+    return failureOf(err);
+  }
+  const result = await runAction(signUpSchemaFor(cohort), input, (data) => signUp(actor, cohort.id, data, { locale }));
+  if (result.ok) {
+    revalidatePath("/[locale]/programmes", "layout");
+    revalidatePath("/[locale]/participant", "page");
+  }
+  return result;
+}

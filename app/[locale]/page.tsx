@@ -1,0 +1,40 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { listPublicProgrammes } from "@/lib/dal/programmes";
+
+export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale });
+  const programmes = await listPublicProgrammes();
+  return (
+    <>
+      <h1>{t("home.title")}</h1>
+      <p className="lead">{t("home.lead")}</p>
+      <ul>
+        <li>{t("home.forParticipants")}</li>
+        <li>{t("home.forPartners")}</li>
+        <li>{t("home.forCoordinators")}</li>
+      </ul>
+      <h2>{t("home.programmesTitle")}</h2>
+      {programmes.length === 0 ? (
+        <p>{t("home.noProgrammes")}</p>
+      ) : (
+        <ul className="cards">
+          {programmes.map((p) => (
+            <li key={p.id} className="card">
+              <h3>{p.name}</h3>
+              <p className="meta">{t("home.by", { organisation: p.organisationName })}</p>
+              <p>{p.description}</p>
+              <dl className="facts">
+                <dt>{t("home.effort")}</dt>
+                <dd>{t("common.halfDays", { min: p.effortHalfDaysMin, max: p.effortHalfDaysMax })}</dd>
+                <dt>{t("home.duration")}</dt>
+                <dd>{t("common.months", { count: p.durationMonths })}</dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import { requireActor } from "@/lib/api/auth";
+import { handle, json, readJson, type IdContext } from "@/lib/api/http";
+import { offerBody } from "@/lib/api/schemas";
+import { respondToOffer } from "@/lib/dal/enrollments";
+
+/** The authenticated person accepts or declines the place offered to them. */
+export const POST = handle(async (req, ctx: IdContext) => {
+  const actor = await requireActor(req);
+  const { id } = await ctx.params;
+  const { accept } = await readJson(req, offerBody);
+  await respondToOffer(actor, id, accept);
+  return json({ id, status: accept ? "accepted" : "withdrawn" });
+});

@@ -1,0 +1,13 @@
+import { requireActor } from "@/lib/api/auth";
+import { handle, json, readJson, type IdContext } from "@/lib/api/http";
+import { withdrawBody } from "@/lib/api/schemas";
+import { withdrawEnrollment } from "@/lib/dal/enrollments";
+
+/** The authenticated person withdraws one of their own enrollments. */
+export const POST = handle(async (req, ctx: IdContext) => {
+  const actor = await requireActor(req);
+  const { id } = await ctx.params;
+  const { reason } = await readJson(req, withdrawBody, { allowEmpty: true });
+  await withdrawEnrollment(actor, id, reason);
+  return json({ id, status: "withdrawn" });
+});

@@ -1,0 +1,37 @@
+import type { SeedInfo } from "./seed-large";
+
+/** The demo accounts the bench can sign in as (POST /api/demo-sign-in `role`). */
+export type BenchRole = "coordinator" | "participant" | "partner" | "admin";
+
+export interface BenchRoute {
+  /** Short name for the table and the JSON. */
+  name: string;
+  /** Path on the app, or a function of what the large seed created (ids, names). */
+  path: string | ((seed: SeedInfo) => string);
+  /** Sign in as this demo person and send their session cookie. */
+  cookie?: BenchRole;
+  /** Text every measured response body must contain (checked on each response). */
+  contains?: (seed: SeedInfo) => string;
+  /** The route every other route is compared with (exactly one). */
+  baseline?: true;
+}
+
+/** The routes `npm run bench` measures, in order. Add a page by appending it here. */
+export const ROUTES: BenchRoute[] = [
+  { name: "health", path: "/api/health", baseline: true, contains: () => '"status":"ok"' },
+  { name: "home", path: "/nl", contains: (s) => s.programmeNames[0] ?? "" },
+  { name: "coordinator", path: "/nl/coordinator", cookie: "coordinator", contains: (s) => s.newestCohortName },
+  { name: "catalogue", path: "/nl/programmes", contains: (s) => s.organisationName },
+  {
+    name: "applications (5,000)",
+    path: (s) => `/nl/coordinator/cohorts/${s.bigCohortId}/applications`,
+    cookie: "coordinator",
+    contains: () => "Deelnemer 00001",
+  },
+  {
+    name: "applications search",
+    path: (s) => `/nl/coordinator/cohorts/${s.bigCohortId}/applications?q=zwolle&status=applied&sort=name&page=3`,
+    cookie: "coordinator",
+    contains: () => "Gemeente Zwolle",
+  },
+];

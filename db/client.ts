@@ -1,0 +1,144 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import * as schema from "./schema";
+
+export type Db = NodePgDatabase<typeof schema>;
+export type DbKind = "pglite" | "postgres";
+
+interface Handle {
+  db: Db;
+  kind: DbKind;
+  close: () => Promise<void>;
+}
+
+const KEY = Symbol.for("koppel.db");
+type Global = typeof globalThis & { [KEY]?: Promise<Handle> };
+const g = globalThis as Global;
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+/** Opens PostgreSQL (when a URL is given) or the embedded PGlite in `${dataDir}/pglite`. */
+export async function openDatabase(opts: OpenOptions): Promise<Handle> {
+  if (opts.databaseUrl) {
+    const { Pool } = await import("pg");
+    const { drizzle } = await import("drizzle-orm/node-postgres");
+    const pool = new Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle client losing its connection must not take the process down; the pool reconnects.
+    pool.on("error", (err) => console.error("[koppel] database connection error:", err.message));
+    return { db: drizzle(pool, { schema }), kind: "postgres", close: () => pool.end() };
+  }
+  const dir = path.resolve(opts.dataDir);
+  fs.mkdirSync(dir, { recursive: true });
+  const release = acquireLock(dir);
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const client = await PGlite.create(path.join(dir, "pglite"));
+    const db = drizzle(client, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: "pglite",
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** Opens an in-memory PGlite (tests). */
+export async function openMemoryDatabase(): Promise<Handle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const client = await PGlite.create();
+  return { db: drizzle(client, { schema }) as unknown as Db, kind: "pglite", close: () => client.close() };
+}
+
+export class DatabaseLockedError extends Error {}
+
+// PGlite has no lock across processes; two processes on one folder silently lose writes.
+function acquireLock(dir: string): () => void {
+  const file = path.join(dir, "pglite.pid");
+  try {
+    const pid = Number(fs.readFileSync(file, "utf8").trim());
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new DatabaseLockedError(
+        `The embedded database in ${dir} is in use by process ${pid} (is Koppel running?). ` +
+          `Stop that process first, or point DATABASE_URL at a PostgreSQL server.`,
+      );
+    }
+  } catch (err) {
+    if (err instanceof DatabaseLockedError) throw err;
+  }
+  fs.writeFileSync(file, String(process.pid));
+  const release = () => {
+    try {
+      if (fs.readFileSync(file, "utf8").trim() === String(process.pid)) fs.unlinkSync(file);
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once("exit", release);
+  return release;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Runs the committed migrations in db/migrations. */
+export async function migrateDatabase(handle: Handle): Promise<void> {
+  const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+  if (handle.kind === "postgres") {
+    const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+    await migrate(handle.db, { migrationsFolder });
+  } else {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(handle.db as never, { migrationsFolder });
+  }
+}
+
+/** The process-wide database, opened on first use (never at import: `next build` imports this). */
+export function getHandle(): Promise<Handle> {
+  if (!g[KEY]) {
+    const promise = (async () => {
+      const { env } = await import("../lib/env");
+      const e = env();
+      return openDatabase({ databaseUrl: e.DATABASE_URL, dataDir: e.KOPPEL_DATA_DIR });
+    })();
+    g[KEY] = promise;
+    promise.catch(() => {
+      if (g[KEY] === promise) delete g[KEY];
+    });
+  }
+  return g[KEY];
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getHandle()).db;
+}
+
+/** Replaces the process-wide database (tests, CLI). */
+export function setHandle(handle: Handle): void {
+  g[KEY] = Promise.resolve(handle);
+}
+
+export async function closeHandle(): Promise<void> {
+  const h = g[KEY];
+  delete g[KEY];
+  if (h) await (await h).close();
+}
+
+export { schema };

@@ -1,0 +1,6 @@
+export * from "./enums";
+export * from "./auth";
+export * from "./organisations";
+export * from "./programmes";
+export * from "./participation";
+export * from "./system";

@@ -1,0 +1,106 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { enrollmentStatusEnum, partnerKindEnum, questionKindEnum } from "./enums";
+import { organisations } from "./organisations";
+import { cohorts } from "./programmes";
+
+/** Answers to a cohort's own questions, by question id: text, one option, several options or yes/no. */
+export type EnrollmentAnswers = Record<string, string | string[] | boolean>;
+
+/** One person's place in a cohort, with what they told us when signing up. */
+export const enrollments = pgTable(
+  "enrollments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    cohortId: uuid("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: enrollmentStatusEnum("status").notNull().default("applied"),
+    /** Arrival order: the waitlist is ordered by it. */
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
+    employer: text("employer").notNull().default(""),
+    department: text("department").notNull().default(""),
+    jobTitle: text("job_title").notNull().default(""),
+    policyAreas: text("policy_areas").array().notNull().default(sql`'{}'::text[]`),
+    motivation: text("motivation").notNull().default(""),
+    availableHalfDays: integer("available_half_days"),
+    answers: jsonb("answers").$type<EnrollmentAnswers>().notNull().default({}),
+    consentedAt: timestamp("consented_at", { mode: "date", withTimezone: true }),
+    offerExpiresAt: timestamp("offer_expires_at", { mode: "date", withTimezone: true }),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("enrollments_cohort_user").on(t.cohortId, t.userId),
+    index("enrollments_user_idx").on(t.userId),
+    index("enrollments_cohort_status_idx").on(t.cohortId, t.status, t.seq),
+    // Set only while an offer is open (status 'offered'); the enum value is new in this migration,
+    // so the index cannot name it.
+    index("enrollments_offer_expiry_idx").on(t.offerExpiresAt).where(sql`${t.offerExpiresAt} IS NOT NULL`),
+  ],
+);
+
+/** The counterpart a participant is paired with: an initiative, a host organisation or a coach. */
+export const partners = pgTable(
+  "partners",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    ownerUserId: text("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    kind: partnerKindEnum("kind").notNull().default("initiative"),
+    name: text("name").notNull(),
+    helpRequest: text("help_request").notNull().default(""),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("partners_org_idx").on(t.organisationId), index("partners_owner_idx").on(t.ownerUserId)],
+);
+
+/** Every status change of an enrollment: who (null: Koppel itself), when and why. */
+export const enrollmentEvents = pgTable(
+  "enrollment_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    enrollmentId: uuid("enrollment_id")
+      .notNull()
+      .references(() => enrollments.id, { onDelete: "cascade" }),
+    fromStatus: enrollmentStatusEnum("from_status"),
+    toStatus: enrollmentStatusEnum("to_status").notNull(),
+    actorUserId: text("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    reason: text("reason").notNull().default(""),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("enrollment_events_enrollment_idx").on(t.enrollmentId, t.createdAt)],
+);
+
+/** A cohort's own sign-up question, defined by its coordinator. */
+export const cohortQuestions = pgTable(
+  "cohort_questions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    cohortId: uuid("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    kind: questionKindEnum("kind").notNull(),
+    label: text("label").notNull(),
+    options: text("options").array().notNull().default(sql`'{}'::text[]`),
+    required: boolean("required").notNull().default(false),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("cohort_questions_cohort_idx").on(t.cohortId, t.position)],
+);

@@ -1,0 +1,10 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+/** axe-core with the WCAG 2.1 A and AA rules on the page as it is now; fails listing each violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  await page.waitForLoadState("load");
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
+  expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
+}

@@ -1,0 +1,17 @@
+import { expect, type Page } from "@playwright/test";
+
+export type DemoRole = "coordinator" | "participant" | "partner" | "admin";
+
+const BUTTON: Record<DemoRole, RegExp> = {
+  coordinator: /demo coordinator/i,
+  participant: /demo participant/i,
+  partner: /demo partner/i,
+  admin: /demo administrator/i,
+};
+
+/** Signs in with the demo button on the English sign-in page (demo mode only). */
+export async function signInAsDemo(page: Page, role: DemoRole): Promise<void> {
+  await page.goto("/en/sign-in");
+  await page.getByRole("button", { name: BUTTON[role] }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { LOCALES } from "@/db/schema/enums";
+import { renderInvitation } from "./invitation";
+import { renderMagicLink } from "./magic-link";
+
+describe("mail templates", () => {
+  it("renders the sign-in mail in each language with the link in text and HTML", () => {
+    const url = "http://localhost:3000/api/auth/callback/nodemailer?token=abc&email=a%40example.org";
+    const subjects = LOCALES.map((l) => renderMagicLink(l, { url, hours: 1 }).subject);
+    expect(subjects).toEqual(["Uw aanmeldlink voor Koppel", "Your sign-in link for Koppel", "您的 Koppel 登录链接"]);
+    for (const l of LOCALES) {
+      const m = renderMagicLink(l, { url, hours: 1 });
+      expect(m.text).toContain(url);
+      expect(m.html).toContain(url.replace(/&/g, "&amp;"));
+      expect(m.html).toContain(`lang="${l}"`);
+    }
+  });
+  it("escapes names in the invitation's HTML", () => {
+    const m = renderInvitation("en", {
+      url: "http://localhost:3000/x",
+      organisation: "<script>alert(1)</script>",
+      inviter: "Anna",
+      role: "coordinator",
+      days: 7,
+    });
+    expect(m.subject).toBe("Invitation to <script>alert(1)</script> on Koppel");
+    expect(m.html).not.toContain("<script>");
+    expect(m.text).toContain("as coordinator");
+    expect(m.text).toContain("7 days");
+  });
+});

@@ -1,0 +1,59 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "./openapi";
+
+const root = path.join(process.cwd(), "app", "api", "v1");
+
+/** Every route.ts under app/api/v1 as an OpenAPI path (`[id]` → `{id}`) with its exported methods. */
+function routeFiles(dir = root): { path: string; methods: string[] }[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const full = path.join(dir, d.name);
+    if (d.isDirectory()) return routeFiles(full);
+    if (d.name !== "route.ts") return [];
+    const rel = path.relative(root, path.dirname(full)).split(path.sep).filter(Boolean);
+    const source = fs.readFileSync(full, "utf8");
+    const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!.toLowerCase());
+    return [{ path: "/" + rel.map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/"), methods }];
+  });
+}
+
+const documented = openApiDocument.paths as Record<string, Record<string, unknown>>;
+
+describe("OpenAPI document", () => {
+  it("describes every route under app/api/v1 and nothing else", () => {
+    const files = routeFiles();
+    expect(files.length).toBeGreaterThanOrEqual(9);
+    expect(files.map((f) => f.path).sort()).toEqual(Object.keys(documented).sort());
+  });
+
+  it("describes exactly the methods each route file exports", () => {
+    for (const f of routeFiles()) {
+      expect(f.methods.length, f.path).toBeGreaterThan(0);
+      expect(Object.keys(documented[f.path] ?? {}).sort(), f.path).toEqual([...f.methods].sort());
+    }
+  });
+
+  it("is OpenAPI 3.1 with the bearer scheme and a Problem schema with field errors", () => {
+    expect(openApiDocument.openapi).toBe("3.1.0");
+    expect(openApiDocument.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(openApiDocument.components.schemas.Problem.properties.errors.additionalProperties).toEqual({ type: "array", items: { type: "string" } });
+  });
+
+  it("has no dangling $ref and gives every operation a unique operationId and responses", () => {
+    const json = JSON.stringify(openApiDocument);
+    for (const [, kind, name] of json.matchAll(/"#\/components\/(schemas|responses)\/([A-Za-z]+)"/g)) {
+      expect((openApiDocument.components as Record<string, Record<string, unknown>>)[kind!]![name!], `${kind}/${name}`).toBeDefined();
+    }
+    const ids = Object.values(documented).flatMap((ops) => Object.values(ops).map((op) => (op as { operationId: string }).operationId));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const ops of Object.values(documented)) for (const op of Object.values(ops)) expect(Object.keys((op as { responses: object }).responses).length).toBeGreaterThan(0);
+  });
+
+  it("is served at /api/v1/openapi.json", async () => {
+    const { GET } = await import("@/app/api/v1/openapi.json/route");
+    const res = GET();
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { openapi: string }).openapi).toBe("3.1.0");
+  });
+});

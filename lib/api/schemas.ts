@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { ENROLLMENT_STATUSES } from "@/db/schema/enums";
+import { ENROLLMENT_SORTS } from "@/lib/dal/enrollment-queries";
+import type { UserActor } from "@/lib/dal/actor";
+import { optionalText, wholeNumber } from "@/lib/validation/common";
+import { signUpSchemaFor, type SignUpQuestion } from "@/lib/validation/enrollment";
+
+/** Paging in the query string: `page` from 1, `pageSize` 1–100. */
+export const pageQuery = z.object({
+  page: wholeNumber(1, 1_000_000).default(1),
+  pageSize: wholeNumber(1, 100).default(20),
+});
+
+/** A coordinator's view of a cohort's applications (query string). */
+export const enrollmentListQuery = pageQuery.extend({
+  q: z.string().trim().max(200, { error: "tooLong" }).optional(),
+  status: z.enum(ENROLLMENT_STATUSES, { error: "invalid" }).optional(),
+  policyArea: z.string().trim().min(1, { error: "required" }).max(200, { error: "tooLong" }).optional(),
+  sort: z.enum(ENROLLMENT_SORTS, { error: "invalid" }).default("arrival"),
+  pageSize: wholeNumber(1, 200).default(50),
+});
+
+export const withdrawBody = z.strictObject({ reason: optionalText(1000) });
+
+export const offerBody = z.strictObject({ accept: z.boolean({ error: "required" }) });
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * A sign-up through the API: the cohort's own sign-up schema; `email` (and `name`, when the
+ * account has one) may be left out, since the signed-in person always signs up as themself.
+ */
+export function apiSignUpSchema(cohort: { policyAreas: string[]; questions: SignUpQuestion[] }, actor: UserActor) {
+  return z.preprocess(
+    (v) => (isPlainObject(v) ? { email: actor.email, ...(actor.name ? { name: actor.name } : {}), ...v } : v),
+    signUpSchemaFor(cohort),
+  );
+}

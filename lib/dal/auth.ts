@@ -1,0 +1,140 @@
+import crypto from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { sessions, users, verificationTokens, type Locale } from "@/db/schema";
+import { renderMagicLink } from "@/emails/magic-link";
+import { authSecret, hashVerificationToken, SESSION_MAX_AGE_S } from "@/lib/auth/secret";
+import { appUrl, isDemo } from "@/lib/env";
+import { AppError, NotFoundError } from "@/lib/errors";
+import { emailAddress } from "@/lib/validation/common";
+import type { SystemActor } from "./actor";
+import { enqueueMail } from "./mail";
+import { hitRateLimit } from "./rate-limit";
+import type { DbOrTx } from "./tx";
+
+export const SIGN_IN_LINK_HOURS = 1;
+export const RATE = { perAddress: 5, perIp: 20, windowSeconds: 15 * 60 } as const;
+
+/** Stores a one-time token for `email` and returns the link that signs them in. */
+export async function createSignInLink(
+  tx: DbOrTx,
+  email: string,
+  callbackPath: string,
+  validForMs = SIGN_IN_LINK_HOURS * 3600_000,
+): Promise<string> {
+  const token = crypto.randomBytes(32).toString("hex");
+  await tx.insert(verificationTokens).values({
+    identifier: email,
+    token: hashVerificationToken(token, authSecret()),
+    expires: new Date(Date.now() + validForMs),
+  });
+  const base = appUrl();
+  const params = new URLSearchParams({ callbackUrl: `${base}${safePath(callbackPath)}`, token, email });
+  return `${base}/api/auth/callback/nodemailer?${params.toString()}`;
+}
+
+const safePath = (p: string): string => (p.startsWith("/") && !p.startsWith("//") ? p : "/");
+
+/**
+ * One mailbox, normalised as the forms do (NFKC, trim, lower case); anything that could address
+ * a second recipient (comma, semicolon, angle brackets, line breaks) is refused. The DAL checks
+ * again because it, not the form, is where a mail address becomes a recipient.
+ */
+export function normaliseEmail(raw: string): string {
+  const parsed = emailAddress.safeParse(raw);
+  if (!parsed.success) throw new AppError("invalid", "Not a single email address");
+  return parsed.data;
+}
+
+/** Known and unknown addresses get the same answer; only the rate limits show. */
+export type SignInRequestOutcome = "accepted" | "rate_limited";
+
+/**
+ * A magic-link request. The answer is the same whether or not the address has an account, so
+ * nobody can learn which addresses exist; both limits count every request.
+ */
+export async function requestSignInLink(input: {
+  email: string;
+  ip: string;
+  locale: Locale;
+  callbackPath: string;
+}): Promise<SignInRequestOutcome> {
+  const email = normaliseEmail(input.email);
+  const db = await getDb();
+  const okAddress = await hitRateLimit(db, `signin:addr:${email}`, RATE.perAddress, RATE.windowSeconds);
+  const okIp = await hitRateLimit(db, `signin:ip:${input.ip}`, RATE.perIp, RATE.windowSeconds);
+  if (!okAddress || !okIp) return "rate_limited";
+  const [user] = await db
+    .select({ email: users.email, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.email, email), isNull(users.disabledAt)));
+  if (!user) return "accepted";
+  await db.transaction(async (tx) => {
+    const url = await createSignInLink(tx, user.email, input.callbackPath);
+    const mail = renderMagicLink(user.locale, { url, hours: SIGN_IN_LINK_HOURS });
+    await enqueueMail(tx, { ...mail, to: user.email, locale: user.locale, template: "magic-link" });
+  });
+  return "accepted";
+}
+
+/** For the operator's CLI: a sign-in link for an existing, enabled user. */
+export async function createSignInLinkForUser(_actor: SystemActor, email: string): Promise<string> {
+  const db = await getDb();
+  const [user] = await db
+    .select({ email: users.email, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.email, email), isNull(users.disabledAt)));
+  if (!user) throw new NotFoundError(`No enabled user with address ${email}`);
+  return createSignInLink(db, user.email, `/${user.locale}/start`);
+}
+
+/** Whether a user may finish signing in (called by next-auth before it creates a session). */
+export async function mayUserSignIn(email: string): Promise<boolean> {
+  const db = await getDb();
+  const [user] = await db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, email));
+  return Boolean(user && !user.disabledAt);
+}
+
+export const DEMO_ACCOUNTS = {
+  coordinator: "coordinator@example.org",
+  participant: "participant@example.org",
+  partner: "partner@example.org",
+  admin: "admin@example.org",
+} as const;
+export type DemoRole = keyof typeof DEMO_ACCOUNTS;
+
+/** Demo mode only: a server-side session for one of the demo accounts. */
+export async function createDemoSession(role: DemoRole): Promise<{ token: string; expires: Date; locale: Locale }> {
+  if (!isDemo()) throw new NotFoundError();
+  const db = await getDb();
+  const [user] = await db
+    .select({ id: users.id, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.email, DEMO_ACCOUNTS[role]), isNull(users.disabledAt)));
+  if (!user) throw new NotFoundError("The demo data has not been seeded");
+  const token = crypto.randomBytes(32).toString("hex");
+  const expires = new Date(Date.now() + SESSION_MAX_AGE_S * 1000);
+  await db.insert(sessions).values({ sessionToken: token, userId: user.id, expires });
+  return { token, expires, locale: user.locale };
+}
+
+/** Disables an account and ends every one of its sessions on the server. */
+export async function disableUser(_actor: SystemActor, email: string): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [user] = await tx
+      .update(users)
+      .set({ disabledAt: new Date() })
+      .where(eq(users.email, email))
+      .returning({ id: users.id });
+    if (!user) throw new NotFoundError(`No user with address ${email}`);
+    await tx.delete(sessions).where(eq(sessions.userId, user.id));
+  });
+}
+
+/** Re-enables an account (it signs in again by a new link). */
+export async function enableUser(_actor: SystemActor, email: string): Promise<void> {
+  const db = await getDb();
+  const rows = await db.update(users).set({ disabledAt: null }).where(eq(users.email, email)).returning({ id: users.id });
+  if (rows.length === 0) throw new NotFoundError(`No user with address ${email}`);
+}

@@ -1,0 +1,74 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { cohorts, programmes } from "@/db/schema";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import type { CohortInput } from "@/lib/validation/cohort";
+import { assertRole, COORDINATING, currentOrganisation, type Actor } from "./actor";
+import { lockCohort, offerFreedPlaces, placesTaken } from "./enrollment-rules";
+import { getProgramme, isUuid } from "./programmes";
+
+export type Cohort = typeof cohorts.$inferSelect;
+
+/** Cohorts of the actor's current organisation (optionally of one programme), newest first. */
+export async function listCohorts(actor: Actor | null, opts: { programmeId?: string; limit?: number } = {}) {
+  const organisationId = currentOrganisation(actor, COORDINATING);
+  const db = await getDb();
+  const where = opts.programmeId
+    ? and(eq(cohorts.organisationId, organisationId), eq(cohorts.programmeId, opts.programmeId))
+    : eq(cohorts.organisationId, organisationId);
+  return db
+    .select({
+      id: cohorts.id,
+      name: cohorts.name,
+      programmeId: cohorts.programmeId,
+      programmeName: programmes.name,
+      startDate: cohorts.startDate,
+      endDate: cohorts.endDate,
+      enrollmentDeadline: cohorts.enrollmentDeadline,
+      capacity: cohorts.capacity,
+      timeZone: cohorts.timeZone,
+    })
+    .from(cohorts)
+    .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
+    .where(where)
+    .orderBy(desc(cohorts.startDate), asc(cohorts.name))
+    .limit(opts.limit ?? 50);
+}
+
+/** One cohort; 404 outside the actor's organisations, 403 for a role that may not manage it. */
+export async function getCohort(actor: Actor | null, id: string): Promise<Cohort> {
+  if (!isUuid(id)) throw new NotFoundError();
+  const db = await getDb();
+  const [row] = await db.select().from(cohorts).where(eq(cohorts.id, id));
+  if (!row) throw new NotFoundError();
+  assertRole(actor, row.organisationId, COORDINATING);
+  return row;
+}
+
+/** Creates a cohort of a programme the actor coordinates. */
+export async function createCohort(actor: Actor | null, programmeId: string, input: CohortInput): Promise<{ id: string }> {
+  const programme = await getProgramme(actor, programmeId);
+  const db = await getDb();
+  const [row] = await db
+    .insert(cohorts)
+    .values({ ...input, programmeId: programme.id, organisationId: programme.organisationId })
+    .returning({ id: cohorts.id });
+  return row!;
+}
+
+/** Edits a cohort the actor coordinates. */
+export async function updateCohort(actor: Actor | null, id: string, input: CohortInput): Promise<void> {
+  const existing = await getCohort(actor, id);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    // The same lock as sign-ups and decisions: capacity cannot drop below the places held, and
+    // places added go to the waitlist at once.
+    await lockCohort(tx, id);
+    if (input.capacity < (await placesTaken(tx, id))) throw new ConflictError("belowTaken", "capacity");
+    await tx
+      .update(cohorts)
+      .set({ ...input, updatedAt: new Date() })
+      .where(and(eq(cohorts.id, id), eq(cohorts.organisationId, existing.organisationId)));
+    await offerFreedPlaces(tx, await lockCohort(tx, id));
+  });
+}

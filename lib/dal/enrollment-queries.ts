@@ -1,0 +1,308 @@
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb } from "@/db/client";
+import {
+  cohortQuestions,
+  cohorts,
+  enrollmentEvents,
+  enrollments,
+  organisations,
+  programmes,
+  users,
+  ENROLLMENT_STATUSES,
+  type EnrollmentStatus,
+} from "@/db/schema";
+import { NotFoundError } from "@/lib/errors";
+import { endOfDayIn } from "@/lib/time";
+import { assertRole, COORDINATING, requireUser, type Actor } from "./actor";
+import { signUpOpen } from "./enrollment-rules";
+import { isUuid } from "./programmes";
+
+/** Places held (accepted or offered) per cohort, as a SQL expression over `cohorts`. */
+const placesTakenSql = sql<number>`(SELECT count(*)::int FROM ${enrollments} e WHERE e.cohort_id = ${cohorts.id} AND e.status IN ('accepted', 'offered'))`;
+const waitlistSql = sql<number>`(SELECT count(*)::int FROM ${enrollments} e WHERE e.cohort_id = ${cohorts.id} AND e.status = 'waitlisted')`;
+/** Sign-up is open now: status open and within the window, in the cohort's own time zone. */
+const openNowSql = sql`${cohorts.status} = 'open'
+  AND (${cohorts.enrollmentOpensOn}::timestamp AT TIME ZONE ${cohorts.timeZone}) <= now()
+  AND ((${cohorts.enrollmentDeadline} + 1)::timestamp AT TIME ZONE ${cohorts.timeZone}) > now()`;
+
+export interface PublicCohortSummary {
+  id: string;
+  name: string;
+  programmeName: string;
+  organisationName: string;
+  startDate: string;
+  endDate: string;
+  enrollmentDeadline: string;
+  deadline: Date;
+  timeZone: string;
+  effortHalfDaysMin: number;
+  effortHalfDaysMax: number;
+  capacity: number;
+  placesLeft: number;
+  admissionMode: "first_come" | "reviewed";
+}
+
+/** The public catalogue: cohorts of every organisation whose sign-up is open now, soonest deadline first. */
+export async function listOpenCohorts(opts: { limit?: number; offset?: number } = {}): Promise<{ rows: PublicCohortSummary[]; total: number }> {
+  const db = await getDb();
+  const [rows, [totalRow]] = await Promise.all([
+    db
+      .select({
+        id: cohorts.id,
+        name: cohorts.name,
+        programmeName: programmes.name,
+        organisationName: organisations.name,
+        startDate: cohorts.startDate,
+        endDate: cohorts.endDate,
+        enrollmentDeadline: cohorts.enrollmentDeadline,
+        timeZone: cohorts.timeZone,
+        effortHalfDaysMin: programmes.effortHalfDaysMin,
+        effortHalfDaysMax: programmes.effortHalfDaysMax,
+        capacity: cohorts.capacity,
+        taken: placesTakenSql,
+        admissionMode: cohorts.admissionMode,
+      })
+      .from(cohorts)
+      .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
+      .innerJoin(organisations, eq(organisations.id, cohorts.organisationId))
+      .where(openNowSql)
+      .orderBy(asc(cohorts.enrollmentDeadline), asc(cohorts.name), asc(cohorts.id))
+      .limit(Math.min(opts.limit ?? 50, 200))
+      .offset(opts.offset ?? 0),
+    db.select({ n: count() }).from(cohorts).where(openNowSql),
+  ]);
+  return {
+    rows: rows.map(({ taken, ...r }) => ({
+      ...r,
+      placesLeft: Math.max(0, r.capacity - Number(taken)),
+      deadline: endOfDayIn(r.enrollmentDeadline, r.timeZone),
+    })),
+    total: totalRow?.n ?? 0,
+  };
+}
+
+/** A cohort as the public sees it (any status but draft): programme, what it asks, places, questions. */
+export async function getPublicCohort(cohortId: string, now: Date = new Date()) {
+  if (!isUuid(cohortId)) throw new NotFoundError();
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: cohorts.id,
+      name: cohorts.name,
+      status: cohorts.status,
+      admissionMode: cohorts.admissionMode,
+      startDate: cohorts.startDate,
+      endDate: cohorts.endDate,
+      enrollmentOpensOn: cohorts.enrollmentOpensOn,
+      enrollmentDeadline: cohorts.enrollmentDeadline,
+      timeZone: cohorts.timeZone,
+      capacity: cohorts.capacity,
+      policyAreas: cohorts.policyAreas,
+      offerDays: cohorts.offerDays,
+      taken: placesTakenSql,
+      waitlist: waitlistSql,
+      programmeName: programmes.name,
+      programmeDescription: programmes.description,
+      effortHalfDaysMin: programmes.effortHalfDaysMin,
+      effortHalfDaysMax: programmes.effortHalfDaysMax,
+      durationMonths: programmes.durationMonths,
+      minPartnerMeetings: programmes.minPartnerMeetings,
+      organisationName: organisations.name,
+    })
+    .from(cohorts)
+    .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
+    .innerJoin(organisations, eq(organisations.id, cohorts.organisationId))
+    .where(eq(cohorts.id, cohortId));
+  if (!row || row.status === "draft") throw new NotFoundError();
+  const questions = await db
+    .select({ id: cohortQuestions.id, kind: cohortQuestions.kind, label: cohortQuestions.label, options: cohortQuestions.options, required: cohortQuestions.required })
+    .from(cohortQuestions)
+    .where(eq(cohortQuestions.cohortId, cohortId))
+    .orderBy(asc(cohortQuestions.position), asc(cohortQuestions.createdAt));
+  const { taken, waitlist, ...rest } = row;
+  return {
+    ...rest,
+    placesLeft: Math.max(0, row.capacity - Number(taken)),
+    waitlistLength: Number(waitlist),
+    deadline: endOfDayIn(row.enrollmentDeadline, row.timeZone),
+    open: signUpOpen(row, now),
+    questions,
+  };
+}
+export type PublicCohort = Awaited<ReturnType<typeof getPublicCohort>>;
+
+export const ENROLLMENT_SORTS = ["arrival", "newest", "name", "status"] as const;
+export type EnrollmentSort = (typeof ENROLLMENT_SORTS)[number];
+
+export interface EnrollmentListQuery {
+  q?: string;
+  status?: EnrollmentStatus;
+  policyArea?: string;
+  sort?: EnrollmentSort;
+  page?: number;
+  pageSize?: number;
+}
+
+async function coordinatedCohort(actor: Actor | null, cohortId: string) {
+  if (!isUuid(cohortId)) throw new NotFoundError();
+  const db = await getDb();
+  const [c] = await db.select({ id: cohorts.id, organisationId: cohorts.organisationId }).from(cohorts).where(eq(cohorts.id, cohortId));
+  if (!c) throw new NotFoundError();
+  assertRole(actor, c.organisationId, COORDINATING);
+  return { db, cohort: c };
+}
+
+/** A cohort's applications for its coordinators: search, filter, sort and page through thousands. */
+export async function listCohortEnrollments(actor: Actor | null, cohortId: string, query: EnrollmentListQuery = {}) {
+  const { db } = await coordinatedCohort(actor, cohortId);
+  const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 200);
+  const page = Math.max(query.page ?? 1, 1);
+  const conditions: SQL[] = [eq(enrollments.cohortId, cohortId)];
+  if (query.status && (ENROLLMENT_STATUSES as readonly string[]).includes(query.status)) conditions.push(eq(enrollments.status, query.status));
+  if (query.policyArea) conditions.push(sql`${query.policyArea} = ANY(${enrollments.policyAreas})`);
+  const q = query.q?.trim();
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(users.name, like), ilike(users.email, like), ilike(enrollments.employer, like), ilike(enrollments.jobTitle, like))!);
+  }
+  const where = and(...conditions);
+  const order = {
+    arrival: [asc(enrollments.seq)],
+    newest: [desc(enrollments.seq)],
+    name: [asc(sql`lower(coalesce(${users.name}, ${users.email}))`), asc(enrollments.seq)],
+    status: [asc(enrollments.status), asc(enrollments.seq)],
+  }[query.sort ?? "arrival"];
+  const [rows, [totalRow]] = await Promise.all([
+    db
+      .select({
+        id: enrollments.id,
+        name: users.name,
+        email: users.email,
+        employer: enrollments.employer,
+        department: enrollments.department,
+        jobTitle: enrollments.jobTitle,
+        policyAreas: enrollments.policyAreas,
+        status: enrollments.status,
+        createdAt: enrollments.createdAt,
+        offerExpiresAt: enrollments.offerExpiresAt,
+        waitlistPosition: sql<number | null>`CASE WHEN ${enrollments.status} = 'waitlisted' THEN
+          (SELECT count(*)::int FROM ${enrollments} w WHERE w.cohort_id = ${enrollments.cohortId} AND w.status = 'waitlisted' AND w.seq <= ${enrollments.seq}) END`,
+      })
+      .from(enrollments)
+      .innerJoin(users, eq(users.id, enrollments.userId))
+      .where(where)
+      .orderBy(...order)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(enrollments).innerJoin(users, eq(users.id, enrollments.userId)).where(where),
+  ]);
+  const total = totalRow?.n ?? 0;
+  return { rows, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** Counts per status and the places left, for a cohort's coordinators. */
+export async function cohortEnrollmentCounts(actor: Actor | null, cohortId: string) {
+  const { db } = await coordinatedCohort(actor, cohortId);
+  const rows = await db
+    .select({ status: enrollments.status, n: count() })
+    .from(enrollments)
+    .where(eq(enrollments.cohortId, cohortId))
+    .groupBy(enrollments.status);
+  const counts = Object.fromEntries(ENROLLMENT_STATUSES.map((s) => [s, 0])) as Record<EnrollmentStatus, number>;
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}
+
+/** One application with the person, their answers and its whole status history. */
+export async function getEnrollmentDetail(actor: Actor | null, enrollmentId: string) {
+  if (!isUuid(enrollmentId)) throw new NotFoundError();
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: enrollments.id,
+      organisationId: enrollments.organisationId,
+      cohortId: enrollments.cohortId,
+      cohortName: cohorts.name,
+      timeZone: cohorts.timeZone,
+      status: enrollments.status,
+      seq: enrollments.seq,
+      name: users.name,
+      email: users.email,
+      employer: enrollments.employer,
+      department: enrollments.department,
+      jobTitle: enrollments.jobTitle,
+      policyAreas: enrollments.policyAreas,
+      motivation: enrollments.motivation,
+      availableHalfDays: enrollments.availableHalfDays,
+      answers: enrollments.answers,
+      consentedAt: enrollments.consentedAt,
+      offerExpiresAt: enrollments.offerExpiresAt,
+      createdAt: enrollments.createdAt,
+    })
+    .from(enrollments)
+    .innerJoin(users, eq(users.id, enrollments.userId))
+    .innerJoin(cohorts, eq(cohorts.id, enrollments.cohortId))
+    .where(eq(enrollments.id, enrollmentId));
+  if (!row) throw new NotFoundError();
+  assertRole(actor, row.organisationId, COORDINATING);
+  const by = alias(users, "by_user");
+  const [questions, events, [pos]] = await Promise.all([
+    db
+      .select({ id: cohortQuestions.id, label: cohortQuestions.label, kind: cohortQuestions.kind })
+      .from(cohortQuestions)
+      .where(eq(cohortQuestions.cohortId, row.cohortId))
+      .orderBy(asc(cohortQuestions.position), asc(cohortQuestions.createdAt)),
+    db
+      .select({
+        id: enrollmentEvents.id,
+        fromStatus: enrollmentEvents.fromStatus,
+        toStatus: enrollmentEvents.toStatus,
+        reason: enrollmentEvents.reason,
+        createdAt: enrollmentEvents.createdAt,
+        byName: by.name,
+        byEmail: by.email,
+      })
+      .from(enrollmentEvents)
+      .leftJoin(by, eq(by.id, enrollmentEvents.actorUserId))
+      .where(eq(enrollmentEvents.enrollmentId, enrollmentId))
+      .orderBy(asc(enrollmentEvents.createdAt), asc(enrollmentEvents.id)),
+    db
+      .select({ n: count() })
+      .from(enrollments)
+      .where(and(eq(enrollments.cohortId, row.cohortId), eq(enrollments.status, "waitlisted"), sql`${enrollments.seq} <= ${row.seq}`)),
+  ]);
+  return { ...row, waitlistPosition: row.status === "waitlisted" ? (pos?.n ?? null) : null, questions, events };
+}
+
+/** The person's own enrollments across organisations, with waitlist place and open offer. */
+export async function listMyEnrollments(actor: Actor | null) {
+  const user = requireUser(actor);
+  const db = await getDb();
+  return db
+    .select({
+      id: enrollments.id,
+      cohortId: enrollments.cohortId,
+      status: enrollments.status,
+      cohortName: cohorts.name,
+      programmeName: programmes.name,
+      organisationName: organisations.name,
+      startDate: cohorts.startDate,
+      endDate: cohorts.endDate,
+      timeZone: cohorts.timeZone,
+      offerExpiresAt: enrollments.offerExpiresAt,
+      createdAt: enrollments.createdAt,
+      waitlistPosition: sql<number | null>`CASE WHEN ${enrollments.status} = 'waitlisted' THEN
+        (SELECT count(*)::int FROM ${enrollments} w WHERE w.cohort_id = ${enrollments.cohortId} AND w.status = 'waitlisted' AND w.seq <= ${enrollments.seq}) END`,
+    })
+    .from(enrollments)
+    .innerJoin(cohorts, eq(cohorts.id, enrollments.cohortId))
+    .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
+    .innerJoin(organisations, eq(organisations.id, enrollments.organisationId))
+    .where(eq(enrollments.userId, user.userId))
+    .orderBy(desc(cohorts.startDate), asc(cohorts.name));
+}
+export type MyEnrollment = Awaited<ReturnType<typeof listMyEnrollments>>[number];
+
+/** Used by status filters: every status an enrollment can have. */
+export const enrollmentStatuses = ENROLLMENT_STATUSES;

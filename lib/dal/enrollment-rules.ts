@@ -1,0 +1,223 @@
+/**
+ * The rules every enrollment change follows, used inside a transaction that holds the cohort's
+ * row lock (lockCohort): places are counted, status changes recorded and announced by mail, and
+ * freed places offered to the waitlist. Not exported beyond lib/dal.
+ */
+import { and, asc, count, eq, inArray, lte } from "drizzle-orm";
+import { cohorts, enrollmentEvents, enrollments, organisations, programmes, users, type EnrollmentStatus, type Locale } from "@/db/schema";
+import { renderEnrollmentMail, type EnrollmentMailKind } from "@/emails/enrollment";
+import { appUrl } from "@/lib/env";
+import { NotFoundError } from "@/lib/errors";
+import { endOfDayIn, formatInstant, startOfDayIn } from "@/lib/time";
+import { createSignInLink } from "./auth";
+import { enqueueMail } from "./mail";
+import type { Tx } from "./tx";
+
+/** Statuses that hold one of the cohort's places. */
+export const HOLDS_PLACE: readonly EnrollmentStatus[] = ["accepted", "offered"];
+
+export interface LockedCohort {
+  id: string;
+  organisationId: string;
+  name: string;
+  programmeName: string;
+  capacity: number;
+  status: "draft" | "open" | "closed" | "completed";
+  admissionMode: "first_come" | "reviewed";
+  offerDays: number;
+  timeZone: string;
+  enrollmentOpensOn: string;
+  enrollmentDeadline: string;
+}
+
+/**
+ * Locks the cohort's row until the transaction ends. Every change that takes or frees a place
+ * does this first, so no interleaving of sign-ups and decisions can exceed the capacity.
+ */
+export async function lockCohort(tx: Tx, cohortId: string): Promise<LockedCohort> {
+  const [row] = await tx
+    .select({
+      id: cohorts.id,
+      organisationId: cohorts.organisationId,
+      name: cohorts.name,
+      capacity: cohorts.capacity,
+      status: cohorts.status,
+      admissionMode: cohorts.admissionMode,
+      offerDays: cohorts.offerDays,
+      timeZone: cohorts.timeZone,
+      enrollmentOpensOn: cohorts.enrollmentOpensOn,
+      enrollmentDeadline: cohorts.enrollmentDeadline,
+      programmeId: cohorts.programmeId,
+    })
+    .from(cohorts)
+    .where(eq(cohorts.id, cohortId))
+    .for("update");
+  if (!row) throw new NotFoundError();
+  const [programme] = await tx.select({ name: programmes.name }).from(programmes).where(eq(programmes.id, row.programmeId));
+  return { ...row, programmeName: programme?.name ?? "" };
+}
+
+/** Whether sign-up is open at `now`: status open, and within the window in the cohort's own zone. */
+export function signUpOpen(
+  cohort: Pick<LockedCohort, "status" | "timeZone" | "enrollmentOpensOn" | "enrollmentDeadline">,
+  now: Date,
+): boolean {
+  return (
+    cohort.status === "open" &&
+    startOfDayIn(cohort.enrollmentOpensOn, cohort.timeZone).getTime() <= now.getTime() &&
+    now.getTime() <= endOfDayIn(cohort.enrollmentDeadline, cohort.timeZone).getTime()
+  );
+}
+
+export async function placesTaken(tx: Tx, cohortId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(enrollments)
+    .where(and(eq(enrollments.cohortId, cohortId), inArray(enrollments.status, [...HOLDS_PLACE])));
+  return row?.n ?? 0;
+}
+
+export async function waitlistLength(tx: Tx, cohortId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(enrollments)
+    .where(and(eq(enrollments.cohortId, cohortId), eq(enrollments.status, "waitlisted")));
+  return row?.n ?? 0;
+}
+
+/** 1-based place on the waitlist, in arrival order. */
+export async function waitlistPosition(tx: Tx, cohortId: string, seq: number): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(enrollments)
+    .where(and(eq(enrollments.cohortId, cohortId), eq(enrollments.status, "waitlisted"), lte(enrollments.seq, seq)));
+  return row?.n ?? 0;
+}
+
+export interface EnrollmentRow {
+  id: string;
+  userId: string;
+  cohortId: string;
+  organisationId: string;
+  status: EnrollmentStatus;
+  seq: number;
+}
+
+/** Changes a status and records who did it and why; clears an offer's expiry when it leaves 'offered'. */
+export async function transition(
+  tx: Tx,
+  e: EnrollmentRow,
+  to: EnrollmentStatus,
+  by: { userId: string | null; reason?: string },
+  extra: { offerExpiresAt?: Date | null } = {},
+): Promise<void> {
+  const now = new Date();
+  await tx
+    .update(enrollments)
+    .set({ status: to, offerExpiresAt: to === "offered" ? (extra.offerExpiresAt ?? null) : null, updatedAt: now })
+    .where(eq(enrollments.id, e.id));
+  await recordEvent(tx, { ...e, status: to }, e.status, by);
+  e.status = to;
+}
+
+/** Records that `e` reached its current status (from `from`; null for a new sign-up). */
+export async function recordEvent(
+  tx: Tx,
+  e: EnrollmentRow,
+  from: EnrollmentStatus | null,
+  by: { userId: string | null; reason?: string },
+): Promise<void> {
+  await tx.insert(enrollmentEvents).values({
+    organisationId: e.organisationId,
+    enrollmentId: e.id,
+    fromStatus: from,
+    toStatus: e.status,
+    actorUserId: by.userId,
+    reason: by.reason ?? "",
+  });
+}
+
+const MAIL_FOR: Partial<Record<EnrollmentStatus, EnrollmentMailKind>> = {
+  applied: "received",
+  accepted: "accepted",
+  waitlisted: "waitlisted",
+  offered: "offered",
+  rejected: "rejected",
+  withdrawn: "withdrawn",
+};
+
+/**
+ * Queues the mail that announces an enrollment's status to its person, in their language. With
+ * `signInForMs` its button is a sign-in link (for people who have no session yet).
+ */
+export async function notifyEnrollment(
+  tx: Tx,
+  cohort: LockedCohort,
+  e: EnrollmentRow,
+  opts: { kind?: EnrollmentMailKind; reason?: string; signInForMs?: number; offerExpiresAt?: Date } = {},
+): Promise<void> {
+  const kind = opts.kind ?? MAIL_FOR[e.status];
+  if (!kind) return;
+  const [person] = await tx
+    .select({ email: users.email, name: users.name, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, e.userId));
+  if (!person) return;
+  const locale: Locale = person.locale;
+  const path = `/${locale}/participant`;
+  const url = opts.signInForMs ? await createSignInLink(tx, person.email, path, opts.signInForMs) : `${appUrl()}${path}`;
+  const position = e.status === "waitlisted" ? await waitlistPosition(tx, e.cohortId, e.seq) : undefined;
+  const mail = renderEnrollmentMail(locale, kind, {
+    name: person.name ?? person.email,
+    cohort: cohort.name,
+    programme: cohort.programmeName,
+    url,
+    position,
+    expires: opts.offerExpiresAt ? formatInstant(opts.offerExpiresAt, locale, cohort.timeZone) : undefined,
+    reason: opts.reason,
+  });
+  await enqueueMail(tx, { ...mail, to: person.email, locale, template: `enrollment-${kind}`, organisationId: cohort.organisationId });
+}
+
+/**
+ * Offers every free place to the next people on the waitlist, in arrival order; each offer
+ * expires after the cohort's number of offer days. Call after anything that frees a place.
+ */
+export async function offerFreedPlaces(tx: Tx, cohort: LockedCohort, now: Date = new Date()): Promise<number> {
+  const free = cohort.capacity - (await placesTaken(tx, cohort.id));
+  if (free <= 0) return 0;
+  const next = await tx
+    .select({
+      id: enrollments.id,
+      userId: enrollments.userId,
+      cohortId: enrollments.cohortId,
+      organisationId: enrollments.organisationId,
+      status: enrollments.status,
+      seq: enrollments.seq,
+    })
+    .from(enrollments)
+    .where(and(eq(enrollments.cohortId, cohort.id), eq(enrollments.status, "waitlisted")))
+    .orderBy(asc(enrollments.seq))
+    .limit(free);
+  const expires = new Date(now.getTime() + cohort.offerDays * 86400_000);
+  for (const e of next) {
+    await transition(tx, e, "offered", { userId: null, reason: "placeFreed" }, { offerExpiresAt: expires });
+    await notifyEnrollment(tx, cohort, e, { offerExpiresAt: expires, signInForMs: cohort.offerDays * 86400_000 });
+  }
+  return next.length;
+}
+
+/** The organisation's name, for messages. */
+export async function organisationName(tx: Tx, id: string): Promise<string> {
+  const [row] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id));
+  return row?.name ?? "";
+}
+
+export const enrollmentRowColumns = {
+  id: enrollments.id,
+  userId: enrollments.userId,
+  cohortId: enrollments.cohortId,
+  organisationId: enrollments.organisationId,
+  status: enrollments.status,
+  seq: enrollments.seq,
+};

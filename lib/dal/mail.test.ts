@@ -1,0 +1,121 @@
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { mailOutbox } from "@/db/schema";
+import { renderMagicLink } from "@/emails/magic-link";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { claimDueMail, enqueueMail, markMailFailed, markMailSent, MAX_MAIL_ATTEMPTS, onOutboxChange, retryDelayMs } from "./mail";
+
+// PGlite serves one connection at a time, so only a real PostgreSQL server can show a race.
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t.close());
+afterEach(() => {
+  vi.useRealTimers();
+});
+beforeEach(async () => {
+  await t.db.delete(mailOutbox).where(inArray(mailOutbox.status, ["pending", "sending", "sent", "failed"]));
+});
+
+async function enqueue(to: string): Promise<void> {
+  const mail = renderMagicLink("en", { url: "http://localhost:3999/x", hours: 1 });
+  await enqueueMail(t.db, { ...mail, to, locale: "en", template: "magic-link" });
+}
+
+const row = async (to: string) => (await t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, to)))[0]!;
+
+describe("the mail outbox", () => {
+  it("queues a message as pending and tells in-process listeners", async () => {
+    let told = 0;
+    const unsubscribe = onOutboxChange(() => told++);
+    await enqueue("one@example.org");
+    unsubscribe();
+    await enqueue("two@example.org");
+    expect(told).toBe(1);
+    expect(await row("one@example.org")).toMatchObject({ status: "pending", attempts: 0, locale: "en", template: "magic-link", sentAt: null });
+  });
+
+  it("claims a due message once, with a lease, and not again while the lease runs", async () => {
+    await enqueue("claim@example.org");
+    const first = await claimDueMail(t.db);
+    expect(first.map((r) => r.toAddress)).toEqual(["claim@example.org"]);
+    expect(first[0]).toMatchObject({ status: "sending", attempts: 1 });
+    expect(first[0]!.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    expect(await claimDueMail(t.db)).toEqual([]);
+
+    // A worker that died mid-send: once its lease has run out the message is claimed again.
+    await t.db.update(mailOutbox).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(mailOutbox.id, first[0]!.id));
+    const again = await claimDueMail(t.db);
+    expect(again.map((r) => [r.id, r.attempts])).toEqual([[first[0]!.id, 2]]);
+  });
+
+  it("does not claim a message whose next attempt lies in the future, or one that is sent", async () => {
+    await enqueue("later@example.org");
+    await enqueue("done@example.org");
+    const later = await row("later@example.org");
+    await t.db.update(mailOutbox).set({ nextAttemptAt: new Date(Date.now() + 60_000) }).where(eq(mailOutbox.id, later.id));
+    const [done] = await claimDueMail(t.db);
+    expect(done!.toAddress).toBe("done@example.org");
+    await markMailSent(t.db, done!.id, "fake");
+    expect(await row("done@example.org")).toMatchObject({ status: "sent", transport: "fake", lockedUntil: null });
+    expect((await row("done@example.org")).sentAt).toBeInstanceOf(Date);
+    expect(await claimDueMail(t.db)).toEqual([]);
+  });
+
+  it("backs off after a failure and gives up after MAX_MAIL_ATTEMPTS", async () => {
+    await enqueue("flaky@example.org");
+    for (let attempt = 1; attempt <= MAX_MAIL_ATTEMPTS; attempt++) {
+      const [claimed] = await claimDueMail(t.db);
+      expect(claimed?.attempts).toBe(attempt);
+      const before = Date.now();
+      await markMailFailed(t.db, claimed!, `421 try again (${attempt})`);
+      const after = await row("flaky@example.org");
+      expect(after.status).toBe(attempt < MAX_MAIL_ATTEMPTS ? "pending" : "failed");
+      expect(after.lastError).toBe(`421 try again (${attempt})`);
+      expect(after.lockedUntil).toBeNull();
+      expect(after.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + retryDelayMs(attempt) - 5);
+      expect(await claimDueMail(t.db)).toEqual([]);
+      await t.db.update(mailOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(mailOutbox.id, after.id));
+    }
+    expect(await claimDueMail(t.db)).toEqual([]);
+    expect(await row("flaky@example.org")).toMatchObject({ status: "failed", attempts: MAX_MAIL_ATTEMPTS });
+  });
+
+  // On PGlite the database's clock is this process's clock, so only PostgreSQL can differ.
+  it.skipIf(!onPostgres)("judges what is due by the database's clock, even when the worker's runs behind (PostgreSQL)", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() - 5 * 60_000);
+    await enqueue("skew@example.org");
+    const [claimed] = await claimDueMail(t.db);
+    expect(claimed?.toAddress).toBe("skew@example.org");
+    await markMailFailed(t.db, claimed!, "421 busy");
+    // The back-off counts from the database's now, not from the worker's clock five minutes back.
+    expect(await claimDueMail(t.db)).toEqual([]);
+    const after = await row("skew@example.org");
+    vi.useRealTimers();
+    expect(after.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + retryDelayMs(1) - 5000);
+  });
+
+  it("waits 30 s, then twice as long each time, at most an hour", () => {
+    expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect(retryDelayMs(20)).toBe(3_600_000);
+  });
+
+  it.skipIf(!onPostgres)("never lets two concurrent claims take the same message (PostgreSQL)", async () => {
+    const total = 60;
+    for (let i = 0; i < total; i++) await enqueue(`race${i}@example.org`);
+    const seen = new Map<string, number>();
+    for (let round = 0; round < 10 && seen.size < total; round++) {
+      const batches = await Promise.all(Array.from({ length: 6 }, () => claimDueMail(t.db, 4)));
+      for (const r of batches.flat()) seen.set(r.id, (seen.get(r.id) ?? 0) + 1);
+    }
+    expect([...seen.values()].filter((n) => n > 1)).toEqual([]);
+    expect(seen.size).toBe(total);
+    const rows = await t.db.select({ attempts: mailOutbox.attempts }).from(mailOutbox);
+    expect(rows.every((r) => r.attempts === 1)).toBe(true);
+  });
+});

@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .pipe(z.string().url().optional())
+  .optional();
+
+const schema = z
+  .object({
+    KOPPEL_ENV: z.enum(["demo", "production"]).default("demo"),
+    DATABASE_URL: optionalUrl.refine((v) => !v || /^postgres(ql)?:\/\//.test(v), {
+      message: "must start with postgres:// or postgresql://",
+    }),
+    KOPPEL_DATA_DIR: z.string().trim().min(1).default(".data"),
+    APP_URL: optionalUrl,
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    SMTP_URL: optionalUrl.refine((v) => !v || /^smtps?:\/\//.test(v), { message: "must start with smtp:// or smtps://" }),
+    MAIL_FROM: z.string().trim().min(3).default("Koppel <no-reply@koppel.example.org>"),
+    MAIL_WORKER: z.enum(["inline", "off"]).default("inline"),
+    DEMO_SEED: z.enum(["auto", "off"]).default("auto"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.KOPPEL_ENV !== "production") return;
+    for (const key of ["AUTH_SECRET", "SMTP_URL", "APP_URL"] as const) {
+      if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when KOPPEL_ENV=production" });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+/** Parses a set of variables; throws one readable message that names every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "(environment)"}: ${i.message}`);
+    throw new Error(`Koppel cannot start: the environment is not valid.\n${lines.join("\n")}\nSee README.md, "Configuration".`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process (read once). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The public base URL, used in links that leave the app (mail). */
+export function appUrl(): string {
+  const e = env();
+  return (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+}
+
+export const isProduction = (): boolean => env().KOPPEL_ENV === "production";
+export const isDemo = (): boolean => env().KOPPEL_ENV === "demo";

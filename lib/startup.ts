@@ -1,0 +1,45 @@
+import { getHandle, migrateDatabase } from "@/db/client";
+import { seedDemoData } from "@/db/seed";
+import { authSecret } from "@/lib/auth/secret";
+import { env } from "@/lib/env";
+import { startJobs } from "@/lib/jobs";
+import { mailboxTransport, smtpTransport } from "@/lib/mail/transport";
+import { startOutboxWorker } from "@/lib/mail/worker";
+
+const KEY = Symbol.for("koppel.startup");
+const g = globalThis as typeof globalThis & { [KEY]?: Promise<void> };
+
+/**
+ * Runs once per server process, before it serves requests: checks the environment, opens the
+ * database, applies migrations, seeds demo data once, and starts the in-process mail worker.
+ */
+export function startup(): Promise<void> {
+  g[KEY] ??= (async () => {
+    const e = env();
+    authSecret();
+    const handle = await getHandle();
+    await migrateDatabase(handle);
+    if (e.KOPPEL_ENV === "demo" && e.DEMO_SEED === "auto") {
+      if (await seedDemoData(handle.db)) console.log("[koppel] demo data seeded");
+    }
+    if (e.MAIL_WORKER === "inline") {
+      const transport = e.SMTP_URL ? smtpTransport(e.SMTP_URL, e.MAIL_FROM) : mailboxTransport;
+      startOutboxWorker(handle.db, transport);
+    }
+    startJobs();
+    console.log(
+      `[koppel] ready: ${e.KOPPEL_ENV} mode, database ${handle.kind}, mail ${e.SMTP_URL ? "smtp" : "dev mailbox"}${e.MAIL_WORKER === "off" ? " (worker off)" : ""}`,
+    );
+  })();
+  return g[KEY];
+}
+
+/** startup(), but a server that cannot start says why in one message and stops. */
+export async function startupOrExit(): Promise<void> {
+  try {
+    await startup();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,90 @@
+import { z } from "zod";
+
+/**
+ * Error messages in schemas are message keys (under `errors.` in messages/*.json), so one schema
+ * serves the browser and the server and the text is shown in the reader's language.
+ */
+export const requiredText = (max: number) =>
+  z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(max, { error: "tooLong" });
+
+export const optionalText = (max: number) => z.string().trim().max(max, { error: "tooLong" }).default("");
+
+export const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ error: "number" })
+    .refine((n) => Number.isFinite(n), { error: "number" })
+    .refine((n) => Number.isInteger(n), { error: "wholeNumber" })
+    .refine((n) => n >= min, { error: "tooSmall" })
+    .refine((n) => n <= max, { error: "tooLarge" });
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date as `YYYY-MM-DD` that exists (no 30 February). */
+export const calendarDate = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .refine((v) => ISO_DATE.test(v) && isRealDate(v), { error: "date" });
+
+function isRealDate(v: string): boolean {
+  const [y, m, d] = v.split("-").map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d && y >= 2000 && y <= 2100;
+}
+
+export const timeZone = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .refine(isTimeZone, { error: "timeZone" });
+
+export function isTimeZone(v: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: v });
+    return v.includes("/") || v === "UTC";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One mailbox, normalised: NFKC, trimmed, lower-cased; no display names, lists, quotes or
+ * anything an address parser could split into two recipients.
+ */
+export const emailAddress = z
+  .string({ error: "required" })
+  .transform((v) => v.normalize("NFKC").trim().toLowerCase())
+  .pipe(
+    z
+      .string()
+      .min(1, { error: "required" })
+      .max(254, { error: "tooLong" })
+      .refine(isSingleMailbox, { error: "email" }),
+  );
+
+const SINGLE_MAILBOX = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
+export function isSingleMailbox(v: string): boolean {
+  return SINGLE_MAILBOX.test(v) && !v.includes("..") && v.split("@").length === 2;
+}
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+/** What a server action answers: expected failures come back as values, never as throws. */
+export type ActionResult<T = void> =
+  | { ok: true; data?: T }
+  | { ok: false; error?: string; fieldErrors?: FieldErrors };
+
+/** Turns a zod error into `{ field: [messageKey] }`. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

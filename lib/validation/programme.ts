@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { optionalText, requiredText, wholeNumber } from "./common";
+
+/** Create or edit a programme (form and server). */
+export const programmeSchema = z
+  .object({
+    name: requiredText(120),
+    description: optionalText(4000),
+    effortHalfDaysMin: wholeNumber(0, 200),
+    effortHalfDaysMax: wholeNumber(0, 200),
+    durationMonths: wholeNumber(1, 60),
+    minPartnerMeetings: wholeNumber(0, 50),
+  })
+  .refine((p) => p.effortHalfDaysMax >= p.effortHalfDaysMin, {
+    path: ["effortHalfDaysMax"],
+    error: "maxBelowMin",
+  });
+
+export type ProgrammeInput = z.infer<typeof programmeSchema>;
+export type ProgrammeFormValues = z.input<typeof programmeSchema>;
