@@ -1,7 +1,11 @@
-/** Ports and URLs of the servers the end-to-end run starts (see playwright.config.ts). */
-export const DEMO_PORT = 3100;
-export const PROD_PORT = 3101;
-export const SMTP_PORT = 3125;
-export const SMTP_HTTP_PORT = 3126;
+/**
+ * Ports and URLs of the servers the end-to-end run starts (see playwright.config.ts).
+ * E2E_PORT_BASE moves all four, so two runs (say CI and a developer's) can share a machine.
+ */
+const base = Number(process.env.E2E_PORT_BASE ?? 3100);
+export const DEMO_PORT = base;
+export const PROD_PORT = base + 1;
+export const SMTP_PORT = base + 25;
+export const SMTP_HTTP_PORT = base + 26;
 export const DEMO_URL = `http://localhost:${DEMO_PORT}`;
 export const PROD_URL = `http://localhost:${PROD_PORT}`;

@@ -1,0 +1,201 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
+import { linkIn, waitForMail } from "./support/mail";
+import { signInAsDemo } from "./support/session";
+
+const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+
+interface Person {
+  name: string;
+  email: string;
+}
+
+const newPerson = (first: string): Person => {
+  const id = unique();
+  return { name: `${first} Test${id}`, email: `${first.toLowerCase()}.${id}@example.org` };
+};
+
+/** Opens a cohort from the public catalogue, as a visitor would. */
+async function openCohortFromCatalogue(page: Page, cohortName: string) {
+  await page.goto("/en/programmes");
+  await expect(page.getByRole("heading", { level: 1, name: "Find a programme" })).toBeVisible();
+  await page.getByRole("link", { name: new RegExp(cohortName) }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(cohortName);
+  await page.waitForLoadState("networkidle");
+}
+
+/** Fills the sign-up form with valid answers (the cohort's own questions where it has them). */
+async function fillSignUp(page: Page, person: Person) {
+  await page.getByLabel(/^Full name/).fill(person.name);
+  await page.getByLabel(/^Email address/).fill(person.email);
+  await page.getByLabel(/^Employer/).fill("Gemeente Zwolle");
+  await page.getByLabel(/^Department/).fill("Sociaal Domein");
+  await page.getByLabel(/^Job title/).fill("Beleidsadviseur");
+  const areas = page.getByRole("group", { name: /Your policy areas/ });
+  if (await areas.count()) await areas.getByRole("checkbox").first().check();
+  await page.getByLabel(/^Why do you want to take part/).fill("Ik wil leren hoe een initiatief in de wijk werkt.");
+  await page.getByLabel(/^How many half-days/).fill("5");
+  // Voorjaar 2027 asks a required yes/no question of its own.
+  const earlier = page.getByRole("group", { name: /Heeft u eerder/ });
+  if (await earlier.count()) await earlier.getByRole("radio", { name: "No" }).check();
+}
+
+/** A new visitor (own browser context) signs up for the cohort through the form; returns the page. */
+async function signUpAsNewPerson(browser: Browser, cohortName: string, person: Person, expectStatus: RegExp) {
+  const context = await browser.newContext({ locale: "en-GB" });
+  const page = await context.newPage();
+  await openCohortFromCatalogue(page, cohortName);
+  await fillSignUp(page, person);
+  await page.getByLabel(/^I agree that my sign-up is stored/).check();
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByRole("status")).toContainText(expectStatus);
+  return page;
+}
+
+/** Follows the newest link to Koppel in the person's mail with this subject; the link signs them in. */
+async function followMail(page: Page, person: Person, subject: RegExp) {
+  const mail = await waitForMail(person.email, subject);
+  expect(mail.to).toEqual([person.email]);
+  await page.goto(linkIn(mail, "/"));
+  return mail;
+}
+
+test("a new person signs up through the form, gets the link by mail, sees the status, and a coordinator accepts them", async ({ page, browser }) => {
+  const person = newPerson("Anna");
+
+  await page.goto("/en/programmes");
+  await expect(page.getByRole("heading", { level: 1, name: "Find a programme" })).toBeVisible();
+  // The deadline is shown with a countdown and a time zone.
+  await expect(page.getByText(/Closes in \d+ (days|weeks|months)/).first()).toBeVisible();
+  await expectAccessible(page);
+
+  await openCohortFromCatalogue(page, "Voorjaar 2027");
+  await expectAccessible(page);
+
+  // A bad input is refused next to its field, and what was typed stays.
+  await fillSignUp(page, person);
+  await page.getByLabel(/^Email address/).fill("anna at example.org");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.locator("#email-error")).toBeVisible();
+  await expect(page.locator("#consent-error")).toBeVisible();
+  await expect(page.getByLabel(/^Email address/)).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel(/^Full name/)).toHaveValue(person.name);
+  await expectAccessible(page);
+
+  await page.getByLabel(/^Email address/).fill(person.email);
+  await page.getByLabel(/^I agree that my sign-up is stored/).check();
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByRole("status")).toContainText("Sign-up received");
+  await expect(page.getByRole("status")).toContainText(person.email);
+
+  // Signing up twice for the same cohort is refused by the server with a clear message.
+  const again = await browser.newContext({ locale: "en-GB" });
+  const twice = await again.newPage();
+  await openCohortFromCatalogue(twice, "Voorjaar 2027");
+  await fillSignUp(twice, person);
+  await twice.getByLabel(/^I agree that my sign-up is stored/).check();
+  await twice.getByRole("button", { name: "Sign up" }).click();
+  await expect(twice.locator("#email-error")).toContainText("already signed up for this cohort");
+  await expect(twice.getByLabel(/^Full name/)).toHaveValue(person.name);
+  await again.close();
+
+  // The mail arrives over SMTP; its link signs the person in and shows the status.
+  await followMail(page, person, /We received your sign-up for Voorjaar 2027/);
+  await expect(page).toHaveURL(/\/en\/participant/);
+  const mine = page.getByRole("region", { name: /Voorjaar 2027/ }).or(page.locator("section", { hasText: "Voorjaar 2027" })).first();
+  await expect(mine).toContainText("Applied");
+  await expectAccessible(page);
+
+  // A coordinator finds the application, opens it and accepts it with a reason.
+  const coordinatorContext = await browser.newContext({ locale: "en-GB" });
+  const coordinator = await coordinatorContext.newPage();
+  await signInAsDemo(coordinator, "coordinator");
+  await coordinator.goto("/en/coordinator");
+  await coordinator.getByRole("link", { name: "Voorjaar 2027" }).first().click();
+  await coordinator.getByRole("link", { name: "Applications" }).click();
+  await expect(coordinator.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectAccessible(coordinator);
+  await coordinator.getByRole("searchbox", { name: "Search", exact: true }).fill(person.email);
+  await coordinator.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(coordinator.getByText("1 application matches")).toBeVisible();
+  await coordinator.getByRole("link", { name: person.name }).click();
+  await expect(coordinator.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectAccessible(coordinator);
+  await coordinator.getByRole("radio", { name: "Accept" }).check();
+  await coordinator.getByLabel(/^Reason/).fill("Sterke motivatie");
+  await coordinator.getByRole("button", { name: "Save decision" }).click();
+  await expect(coordinator.getByRole("status").first()).toContainText("Accepted.");
+  // The change is on record with who and why.
+  await expect(coordinator.getByText("Sterke motivatie").first()).toBeVisible();
+  await expectAccessible(coordinator);
+  await coordinatorContext.close();
+
+  await waitForMail(person.email, /You have a place in Voorjaar 2027/);
+  await page.reload();
+  await expect(mine).toContainText("Accepted");
+});
+
+test("the waitlist: a freed place is offered by mail to the next person, who accepts it", async ({ page, browser }) => {
+  const today = new Date();
+  const isoDay = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  const cohortName = `Kleine groep ${unique()}`;
+
+  // A coordinator opens a first-come cohort with one place.
+  await signInAsDemo(page, "coordinator");
+  await page.goto("/en/coordinator");
+  await page.getByRole("link", { name: "EmpoweringPeople", exact: true }).first().click();
+  await page.getByRole("link", { name: "New cohort" }).click();
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel(/^Name/).fill(cohortName);
+  await page.getByLabel(/^Start date/).fill(isoDay(60));
+  await page.getByLabel(/^End date/).fill(isoDay(200));
+  await page.getByLabel(/^Sign-up opens on/).fill(isoDay(-1));
+  await page.getByLabel(/^Sign-up deadline/).fill(isoDay(30));
+  await page.getByLabel(/^Number of places/).fill("1");
+  await page.getByLabel(/^Time zone/).selectOption("Europe/Amsterdam");
+  await page.getByLabel(/^Status/).selectOption("open");
+  await page.getByRole("radio", { name: /First come, first served/ }).check();
+  await page.getByLabel(/^Days to accept a freed place/).fill("2");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("link", { name: cohortName })).toBeVisible();
+
+  const first = newPerson("Bram");
+  const second = newPerson("Chen");
+  const firstPage = await signUpAsNewPerson(browser, cohortName, first, /You have a place/);
+  const secondPage = await signUpAsNewPerson(browser, cohortName, second, /On the waitlist/);
+  await expect(secondPage.getByRole("status")).toContainText("You are number 1 on the waitlist");
+  await waitForMail(second.email, /You are on the waitlist for/);
+
+  // The second person sees their position.
+  await followMail(secondPage, second, /You are on the waitlist for/);
+  await expect(secondPage.getByText("You are number 1 on the waitlist").first()).toBeVisible();
+
+  // The first person withdraws, which frees the place.
+  await followMail(firstPage, first, /You have a place in/);
+  await expect(firstPage).toHaveURL(/\/en\/participant/);
+  await firstPage.locator("summary", { hasText: "Withdraw from this cohort" }).click();
+  await firstPage.getByLabel(/^Reason/).fill("Andere verplichtingen");
+  await firstPage.getByRole("button", { name: "Yes, withdraw my sign-up" }).click();
+  await expect(firstPage.getByText(/You withdrew your sign-up/).first()).toBeVisible();
+  await expectAccessible(firstPage);
+
+  // The place is offered to the second person by mail, with an expiry; they accept it.
+  const offer = await waitForMail(second.email, /A place is free for you in/);
+  expect(offer.text).toMatch(/before .*20\d\d/);
+  await secondPage.goto(linkIn(offer, "/"));
+  await expect(secondPage.getByText("Place offered to you").first()).toBeVisible();
+  await expectAccessible(secondPage);
+  await secondPage.getByRole("button", { name: "Accept the place" }).click();
+  await expect(secondPage.getByText(/You accepted the place/).first()).toBeVisible();
+  await secondPage.reload();
+  await expect(secondPage.getByText("Accepted", { exact: true }).first()).toBeVisible();
+
+  // The coordinator sees the history of the second person's enrollment.
+  await page.goto("/en/coordinator");
+  await page.getByRole("link", { name: "EmpoweringPeople", exact: true }).first().click();
+  await page.getByRole("link", { name: cohortName }).click();
+  await page.getByRole("link", { name: "Applications" }).click();
+  await page.getByRole("link", { name: second.name }).click();
+  await expect(page.getByText("Waitlisted").or(page.getByText("On the waitlist")).first()).toBeVisible();
+  await expectAccessible(page);
+});
