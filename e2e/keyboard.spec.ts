@@ -1,0 +1,56 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
+
+/** Presses Tab until `target` has focus; fails if it is not reachable in `max` steps. */
+async function tabTo(page: Page, target: Locator, max = 80) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  await expect(target).toBeFocused();
+}
+
+test("a person signs up for a cohort with the keyboard alone", async ({ page }) => {
+  const id = Date.now().toString(36);
+  await page.goto("/en/programmes");
+  await tabTo(page, page.getByRole("link", { name: /Gemeente Zwolle 2027/ }).first());
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Gemeente Zwolle 2027");
+  await page.waitForLoadState("networkidle");
+
+  const type = async (label: RegExp, text: string) => {
+    await tabTo(page, page.getByLabel(label));
+    await page.keyboard.type(text);
+  };
+  await type(/^Full name/, `Dewi Toetsenbord${id}`);
+  await type(/^Email address/, `dewi.${id}@example.org`);
+  await type(/^Employer/, "Gemeente Deventer");
+  await type(/^Job title/, "Adviseur wonen");
+  await tabTo(page, page.getByRole("checkbox", { name: "Wonen" }));
+  await page.keyboard.press("Space");
+  await type(/^Why do you want to take part/, "Ik wil de wijk beter leren kennen.");
+  await type(/^How many half-days/, "4");
+  // Submitting without consent: the error is announced next to the box and focus goes there.
+  await page.keyboard.press("Enter");
+  const consent = page.getByLabel(/^I agree that my sign-up is stored/);
+  await expect(page.locator("#consent-error")).toBeVisible();
+  await expect(consent).toBeFocused();
+  await page.keyboard.press("Space");
+  await tabTo(page, page.getByRole("button", { name: "Sign up" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status")).toContainText("You have a place");
+  await expect(page.getByRole("status")).toBeFocused();
+  await expectAccessible(page);
+});
+
+test("the privacy statement and the catalogue in every language pass axe", async ({ page }) => {
+  await page.goto("/en/privacy");
+  await expect(page.getByRole("heading", { level: 1, name: "Privacy statement" })).toBeVisible();
+  await expectAccessible(page);
+  for (const locale of ["nl", "zh-CN"]) {
+    await page.goto(`/${locale}/programmes`);
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    await expect(page.getByRole("link", { name: /Voorjaar 2027/ }).first()).toBeVisible();
+    await expectAccessible(page);
+  }
+});
