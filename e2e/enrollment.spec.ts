@@ -135,6 +135,38 @@ test("a new person signs up through the form, gets the link by mail, sees the st
   await expect(mine).toContainText("Accepted");
 });
 
+test("a coordinator decides several applications at once; each change is recorded", async ({ page, browser }) => {
+  const tag = unique();
+  const people = [newPerson(`Eva${tag}`), newPerson(`Femke${tag}`)];
+  for (const person of people) await signUpAsNewPerson(browser, "Voorjaar 2027", person, /Sign-up received/);
+
+  await signInAsDemo(page, "coordinator");
+  await page.goto("/en/coordinator");
+  await page.getByRole("link", { name: "Voorjaar 2027" }).first().click();
+  await page.getByRole("link", { name: "Applications" }).click();
+  await page.getByRole("searchbox", { name: "Search", exact: true }).fill(tag);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.getByText("2 applications match")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  // Nothing selected: the refusal is said next to the selection, not a crash.
+  await page.getByRole("button", { name: "Apply to the selected applications" }).click();
+  await expect(page.locator("#bulk-ids-error")).toBeVisible();
+  await page.getByRole("checkbox", { name: "Select all applications on this page" }).check();
+  await expect(page.getByText("2 applications selected")).toBeVisible();
+  await page.getByRole("radio", { name: "Reject" }).check();
+  await page.getByLabel(/^Reason/).fill("Niet in de doelgroep");
+  await page.getByRole("button", { name: "Apply to the selected applications" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /2/ }).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.reload();
+  await expect(page.getByRole("row", { name: new RegExp(people[0]!.name) })).toContainText("Rejected");
+  await expect(page.getByRole("row", { name: new RegExp(people[1]!.name) })).toContainText("Rejected");
+
+  await page.getByRole("link", { name: people[1]!.name }).click();
+  await expect(page.getByText("Niet in de doelgroep").first()).toBeVisible();
+  await waitForMail(people[1]!.email, /Your sign-up for Voorjaar 2027/);
+});
+
 test("the waitlist: a freed place is offered by mail to the next person, who accepts it", async ({ page, browser }) => {
   const today = new Date();
   const isoDay = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
