@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "./client";
 import { appMeta, cohortQuestions, cohorts, enrollments, memberships, organisations, partners, programmes, users } from "./schema";
+import { seedPairing } from "./seed-pairing";
 
 const SEEDED = "demo_seeded_at";
 
@@ -81,7 +82,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         },
       ])
       .returning();
-    const [spring] = await tx
+    const [spring, , , westland2027] = await tx
       .insert(cohorts)
       .values([
         {
@@ -187,13 +188,37 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         required: false,
       },
     ]);
-    await tx.insert(partners).values({
-      organisationId: foundation!.id,
-      ownerUserId: partner!.id,
-      kind: "initiative",
-      name: "Buurtmoestuin De Groene Vinger",
-      helpRequest:
-        "Wij zoeken hulp bij het aanvragen van een gemeentelijke subsidie en het vinden van een vaste plek voor onze tuin.",
+    const [groeneVinger] = await tx
+      .insert(partners)
+      .values({
+        organisationId: foundation!.id,
+        ownerUserId: partner!.id,
+        kind: "initiative",
+        status: "approved",
+        name: "Buurtmoestuin De Groene Vinger",
+        description: "Een moestuin van en voor de buurt, met zo'n twintig vaste vrijwilligers.",
+        location: "Zwolle, Assendorp",
+        region: "overijssel",
+        helpRequest:
+          "Wij zoeken hulp bij het aanvragen van een gemeentelijke subsidie en het vinden van een vaste plek voor onze tuin.",
+        policyAreas: ["Duurzaamheid", "Energietransitie", "Participatie"],
+        languages: ["nl", "en"],
+        capacityPerCohort: 2,
+        contactEmail: "partner@example.org",
+        registeredById: partner!.id,
+        decidedById: coordinator!.id,
+        decidedAt: new Date(),
+      })
+      .returning();
+    await seedPairing(tx, {
+      foundationId: foundation!.id,
+      westlandId: westland!.id,
+      springId: spring!.id,
+      westlandCohortId: westland2027!.id,
+      coordinatorId: coordinator!.id,
+      participantId: participant!.id,
+      partnerUserId: partner!.id,
+      groeneVingerId: groeneVinger!.id,
     });
     await tx.insert(appMeta).values({ key: SEEDED, value: new Date().toISOString() });
     return true;

@@ -6,7 +6,13 @@ import { routing } from "./routing";
  * Messages live in `messages/<locale>.json` (shared) and `messages/<area>/<locale>.json` (one
  * file per feature area, each with its own top-level namespaces).
  */
-export const MESSAGE_AREAS = ["enrollment", "review", "api"] as const;
+export const MESSAGE_AREAS = ["enrollment", "review", "api", "pairing"] as const;
+
+/**
+ * Namespaces every area may add keys to: a schema's error keys are looked up under `errors.`
+ * wherever they are defined, so an area keeps its own error texts beside its other texts.
+ */
+export const SHARED_NAMESPACES = ["errors"] as const;
 
 type MessageModule = { default: AbstractIntlMessages };
 
@@ -15,7 +21,11 @@ export async function loadMessages(locale: string): Promise<AbstractIntlMessages
     import(`../messages/${locale}.json`) as Promise<MessageModule>,
     ...MESSAGE_AREAS.map((area) => import(`../messages/${area}/${locale}.json`) as Promise<MessageModule>),
   ]);
-  return Object.assign({}, ...parts.map((p) => p.default)) as AbstractIntlMessages;
+  const merged: AbstractIntlMessages = Object.assign({}, ...parts.map((p) => p.default)) as AbstractIntlMessages;
+  for (const ns of SHARED_NAMESPACES) {
+    merged[ns] = Object.assign({}, ...parts.map((p) => p.default[ns] ?? {})) as AbstractIntlMessages;
+  }
+  return merged;
 }
 
 export default getRequestConfig(async ({ requestLocale }) => {

@@ -1,9 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadMessages } from "@/i18n/request";
 
 const dir = path.dirname(new URL(import.meta.url).pathname);
 const LOCALES = ["nl", "en", "zh-CN"];
+/** Namespaces every area may add keys to (SHARED_NAMESPACES in i18n/request.ts). */
+const SHARED = ["errors"];
 const files = (locale: string) => [path.join(dir, `${locale}.json`), ...fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(dir, d.name, `${locale}.json`))];
 
 function keys(obj: unknown, prefix = ""): string[] {
@@ -29,10 +32,17 @@ describe("messages", () => {
     for (const l of ["nl", "zh-CN"]) expect(all(l).keys).toEqual(en);
   });
 
-  it("never defines one namespace in two files (they are merged shallowly)", () => {
+  it("never defines one namespace in two files (they are merged shallowly), except the shared ones", () => {
     for (const l of LOCALES) {
-      const ns = all(l).namespaces;
+      const ns = all(l).namespaces.filter((n) => !SHARED.includes(n));
       expect(ns.filter((n, i) => ns.indexOf(n) !== i)).toEqual([]);
+    }
+  });
+
+  it("never defines one key of a shared namespace (errors) in two files", () => {
+    for (const l of LOCALES) {
+      const shared = all(l).keys.filter((k) => SHARED.some((n) => k.startsWith(`${n}.`)));
+      expect(shared.filter((k, i) => shared.indexOf(k) !== i)).toEqual([]);
     }
   });
 
@@ -40,5 +50,11 @@ describe("messages", () => {
     for (const l of LOCALES) {
       for (const f of files(l)) expect(fs.readFileSync(f, "utf8")).not.toMatch(/:\s*""/);
     }
+  });
+
+  it("loads an area's error keys beside the shared ones", async () => {
+    const messages = (await loadMessages("en")) as Record<string, Record<string, unknown>>;
+    expect(messages.errors).toHaveProperty("required");
+    expect(messages.errors).toHaveProperty("meetingInFuture");
   });
 });

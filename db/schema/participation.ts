@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { enrollmentStatusEnum, partnerKindEnum, questionKindEnum } from "./enums";
+import { enrollmentStatusEnum, questionKindEnum } from "./enums";
 import { organisations } from "./organisations";
 import { cohorts } from "./programmes";
 
@@ -29,6 +29,10 @@ export const enrollments = pgTable(
     department: text("department").notNull().default(""),
     jobTitle: text("job_title").notNull().default(""),
     policyAreas: text("policy_areas").array().notNull().default(sql`'{}'::text[]`),
+    /** ISO 639-1 codes the person works in, besides the language of their account (for pairing). */
+    languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
+    /** Where the person works: a province slug, "abroad" or "online" (lib/validation/regions). */
+    region: text("region"),
     motivation: text("motivation").notNull().default(""),
     availableHalfDays: integer("available_half_days"),
     answers: jsonb("answers").$type<EnrollmentAnswers>().notNull().default({}),
@@ -45,23 +49,6 @@ export const enrollments = pgTable(
     // so the index cannot name it.
     index("enrollments_offer_expiry_idx").on(t.offerExpiresAt).where(sql`${t.offerExpiresAt} IS NOT NULL`),
   ],
-);
-
-/** The counterpart a participant is paired with: an initiative, a host organisation or a coach. */
-export const partners = pgTable(
-  "partners",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    ownerUserId: text("owner_user_id").references(() => users.id, { onDelete: "set null" }),
-    kind: partnerKindEnum("kind").notNull().default("initiative"),
-    name: text("name").notNull(),
-    helpRequest: text("help_request").notNull().default(""),
-    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("partners_org_idx").on(t.organisationId), index("partners_owner_idx").on(t.ownerUserId)],
 );
 
 /** Every status change of an enrollment: who (null: Koppel itself), when and why. */

@@ -18,12 +18,15 @@ export const programmes = pgTable(
     hoursPerHalfDay: integer("hours_per_half_day").notNull().default(4),
     durationMonths: integer("duration_months").notNull(),
     minPartnerMeetings: integer("min_partner_meetings").notNull().default(1),
+    /** Weeks after pairing by which a pair should have a confirmed meeting; later ones are flagged. */
+    meetingDueWeeks: integer("meeting_due_weeks").notNull().default(4),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("programmes_org_idx").on(t.organisationId),
     check("programmes_effort_range", sql`${t.effortHalfDaysMin} >= 0 AND ${t.effortHalfDaysMax} >= ${t.effortHalfDaysMin}`),
+    check("programmes_meeting_due_weeks", sql`${t.meetingDueWeeks} BETWEEN 1 AND 52`),
   ],
 );
 

@@ -11,6 +11,7 @@ import { NotFoundError } from "@/lib/errors";
 import { endOfDayIn, formatInstant, startOfDayIn } from "@/lib/time";
 import { createSignInLink } from "./auth";
 import { enqueueMail } from "./mail";
+import { endPairsOfEnrollment } from "./pair-rules";
 import type { Tx } from "./tx";
 
 /** Statuses that hold one of the cohort's places. */
@@ -117,6 +118,8 @@ export async function transition(
     .set({ status: to, offerExpiresAt: to === "offered" ? (extra.offerExpiresAt ?? null) : null, updatedAt: now })
     .where(eq(enrollments.id, e.id));
   await recordEvent(tx, { ...e, status: to }, e.status, by);
+  // Someone who no longer has a place is no longer paired: the partner's place frees up.
+  if (e.status === "accepted" && to !== "accepted") await endPairsOfEnrollment(tx, e.id, { userId: by.userId, reason: `enrollment:${to}` });
   e.status = to;
 }
 

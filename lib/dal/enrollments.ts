@@ -79,6 +79,8 @@ export async function signUp(
       department: input.department,
       jobTitle: input.jobTitle,
       policyAreas: input.policyAreas,
+      languages: input.languages,
+      region: input.region,
       motivation: input.motivation,
       availableHalfDays: input.availableHalfDays,
       answers: dropEmpty(input.answers),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { QUESTION_KINDS, type QuestionKind } from "@/db/schema/enums";
 import { emailAddress, optionalText, requiredText, wholeNumber } from "./common";
+import { languageList, optionalRegion } from "./regions";
 
 /** A checkbox group sends nothing, one value or several: always a list. */
 const asList = (v: unknown): unknown[] => (v === undefined || v === null || v === false ? [] : Array.isArray(v) ? (v as unknown[]) : [v]);
@@ -60,6 +61,9 @@ export function signUpSchemaFor(cohort: { policyAreas: string[]; questions: Sign
     policyAreas: z.preprocess(asList, areas),
     motivation: requiredText(4000),
     availableHalfDays: wholeNumber(1, 200),
+    // Optional, for pairing: languages besides the account's own, and the region the person works in.
+    languages: languageList.optional().transform((v) => v ?? []),
+    region: optionalRegion.optional().transform((v) => v ?? null),
     consent: z.literal(true, { error: "consentRequired" }),
     answers: answers.default({}),
   });

@@ -9,6 +9,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { Link, useRouter } from "@/i18n/navigation";
 import type { SignUpResult } from "@/lib/dal/enrollments";
 import { signUpSchemaFor, type SignUpFormValues, type SignUpQuestion } from "@/lib/validation/enrollment";
+import { LANGUAGE_OPTIONS, REGIONS } from "@/lib/validation/regions";
 import styles from "../../_components/programmes.module.css";
 import { signUpAction } from "../actions";
 import { ChoiceGroup } from "./choice-group";
@@ -46,6 +47,7 @@ function messageOf(error: unknown): string | undefined {
 
 export function SignUpForm(props: SignUpFormProps) {
   const t = useTranslations("signUp");
+  const tp = useTranslations("pairingFields");
   const errorText = useErrorText();
   const router = useRouter();
   const { policyAreas, questions } = props;
@@ -65,6 +67,8 @@ export function SignUpForm(props: SignUpFormProps) {
       policyAreas: emptyChoices(policyAreas),
       motivation: "",
       availableHalfDays: "",
+      languages: [],
+      region: "",
       consent: false,
       answers: Object.fromEntries(questions.map((q) => [q.id, q.kind === "multiple_choice" ? emptyChoices(q.options) : ""])),
     },
@@ -154,6 +158,27 @@ export function SignUpForm(props: SignUpFormProps) {
             />
           )}
         </Field>
+        <Field id="region" label={tp("workRegion")} hint={tp("workRegionHint")} error={errorAt("region")}>
+          {(c) => (
+            <select {...c} {...form.register("region")}>
+              <option value="">{tp("noRegion")}</option>
+              {REGIONS.map((r) => (
+                <option key={r} value={r}>
+                  {tp(`regions.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <ChoiceGroup
+          id="languages"
+          type="checkbox"
+          legend={tp("languages")}
+          hint={tp("languagesHint")}
+          error={errorAt("languages")}
+          options={LANGUAGE_OPTIONS.map((l) => ({ value: l, label: tp(`languageNames.${l}`) }))}
+          register={form.register("languages")}
+        />
       </div>
       {questions.length > 0 && (
         <div className={styles.section}>

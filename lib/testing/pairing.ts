@@ -1,0 +1,96 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { mailOutbox, programmes, users, type Locale } from "@/db/schema";
+import { loadActor, type UserActor } from "@/lib/dal/actor";
+import { createCohort } from "@/lib/dal/cohorts";
+import { signUp } from "@/lib/dal/enrollments";
+import { invitePartner, linkPartnerToCohort } from "@/lib/dal/partners";
+import { cohortSchema } from "@/lib/validation/cohort";
+import { signUpSchemaFor } from "@/lib/validation/enrollment";
+import { invitePartnerSchema } from "@/lib/validation/partner";
+import { seedAndLoadActors } from "./actors";
+
+const AREAS = ["Wonen", "Zorg en welzijn", "Duurzaamheid", "Participatie", "Werk en inkomen"];
+
+/** Calendar date `offset` days from today (UTC). */
+export function day(offset: number): string {
+  const d = new Date();
+  d.setUTCHours(12, 0, 0, 0);
+  d.setUTCDate(d.getUTCDate() + offset);
+  return d.toISOString().slice(0, 10);
+}
+
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+/** The demo data plus helpers that make cohorts, accepted participants and linked partners. */
+export async function pairingFixture(db: Db) {
+  const people = await seedAndLoadActors(db);
+  const [ep] = await db.select().from(programmes).where(eq(programmes.name, "EmpoweringPeople"));
+
+  const actorFor = async (email: string): Promise<UserActor> => {
+    const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    return (await loadActor(u!.id))!;
+  };
+
+  /** An open first-come cohort of EmpoweringPeople, so sign-ups are accepted at once. */
+  const newCohort = async (over: Record<string, unknown> = {}): Promise<string> => {
+    const input = cohortSchema.parse({
+      name: `Cohort ${unique()}`,
+      startDate: day(60),
+      endDate: day(200),
+      enrollmentOpensOn: day(-10),
+      enrollmentDeadline: day(30),
+      capacity: 100,
+      timeZone: "Europe/Amsterdam",
+      admissionMode: "first_come",
+      offerDays: 2,
+      policyAreas: AREAS.join("\n"),
+      ...over,
+    });
+    return (await createCohort(people.coordinator, ep!.id, input)).id;
+  };
+
+  /** An accepted participant of the cohort: their enrollment id, address and actor. */
+  const participant = async (cohortId: string, over: Record<string, unknown> = {}, locale: Locale = "nl") => {
+    const email = `deelnemer.${unique()}@example.org`;
+    const input = signUpSchemaFor({ policyAreas: AREAS, questions: [] }).parse({
+      name: `Deelnemer ${unique()}`,
+      email,
+      employer: "Gemeente Deventer",
+      department: "",
+      jobTitle: "Beleidsadviseur",
+      policyAreas: ["Wonen"],
+      motivation: "Geheime motivatie",
+      availableHalfDays: 4,
+      consent: true,
+      ...over,
+    });
+    const r = await signUp(null, cohortId, input, { locale });
+    if (r.status !== "accepted") throw new Error(`not accepted: ${r.status}`);
+    return { enrollmentId: r.enrollmentId, email, name: input.name, actor: await actorFor(email) };
+  };
+
+  /** An approved partner of the foundation, invited by its coordinator, optionally linked to a cohort. */
+  const partner = async (over: Record<string, unknown> = {}, link?: { cohortId: string; capacity?: number }) => {
+    const ownerEmail = `partner.${unique()}@example.org`;
+    const input = invitePartnerSchema.parse({
+      name: `Initiatief ${unique()}`,
+      kind: "initiative",
+      helpRequest: "Wij zoeken hulp bij een subsidieaanvraag.",
+      policyAreas: ["Wonen"],
+      languages: ["nl"],
+      capacityPerCohort: 2,
+      ownerName: `Eigenaar ${unique()}`,
+      ownerEmail,
+      ownerLocale: "nl",
+      ...over,
+    });
+    const { partnerId } = await invitePartner(people.coordinator, input);
+    if (link) await linkPartnerToCohort(people.coordinator, partnerId, link.cohortId, link.capacity);
+    return { partnerId, name: input.name, ownerEmail: input.ownerEmail, owner: await actorFor(input.ownerEmail) };
+  };
+
+  const mailsTo = (email: string) => db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email)).orderBy(asc(mailOutbox.createdAt));
+
+  return { people, actorFor, newCohort, participant, partner, mailsTo };
+}
