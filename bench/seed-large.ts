@@ -8,6 +8,9 @@ export const LARGE_TENANT = {
   participants: 20_000,
   /** One cohort with this many applications, for the coordinator's applications list. */
   bigCohortApplications: 5_000,
+  /** One cohort to pair: this many accepted participants and linked partners (issue 4). */
+  pairingParticipants: 500,
+  pairingPartners: 200,
 } as const;
 
 /** What the large seed created, for routes that need ids or names. */
@@ -23,6 +26,8 @@ export interface SeedInfo {
   newestCohortName: string;
   /** The open cohort with LARGE_TENANT.bigCohortApplications applications. */
   bigCohortId: string;
+  /** The cohort with LARGE_TENANT.pairingParticipants accepted, unpaired participants and its partners. */
+  pairingCohortId: string;
   /** A seeded participant (has one enrollment). */
   sampleParticipantEmail: string;
   counts: { cohorts: number; users: number; memberships: number; enrollments: number; enrollmentEvents: number };
@@ -140,6 +145,8 @@ export async function seedLargeTenant(db: Db): Promise<SeedInfo> {
       insert into enrollment_events (organisation_id, enrollment_id, from_status, to_status, actor_user_id)
       select organisation_id, id, null, status, user_id from enrollments where cohort_id = ${bigId}::uuid`);
 
+    const pairingId = await seedPairingCohort(tx, org.id, progs.rows[0]!.id);
+
     const seeded = await tx.execute<{ id: string; name: string }>(
       sql`select id, name from cohorts where organisation_id = ${org.id}::uuid and name like ${COHORT_PREFIX + "%"} order by start_date, name`,
     );
@@ -156,6 +163,7 @@ export async function seedLargeTenant(db: Db): Promise<SeedInfo> {
       programmeNames: progs.rows.map((p) => p.name),
       cohortIds: seeded.rows.map((c) => c.id),
       bigCohortId: bigId,
+      pairingCohortId: pairingId,
       counts: counts.rows[0]!,
     };
   });
@@ -170,4 +178,59 @@ export async function seedLargeTenant(db: Db): Promise<SeedInfo> {
     sampleParticipantEmail: `${EMAIL_PREFIX}00001@example.org`,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+const BENCH_AREAS = ["Wonen", "Zorg en welzijn", "Energietransitie", "Participatie", "Werk en inkomen", "Armoede en schulden",
+  "Duurzaamheid", "Onderwijs", "Mobiliteit", "Veiligheid", "Cultuur", "Sport"];
+const BENCH_REGIONS = ["overijssel", "utrecht", "zuid-holland", "noord-holland", "gelderland", "groningen"];
+
+/**
+ * A cohort ready to pair: 500 accepted participants (from the seeded people, policy areas,
+ * languages, regions and employers varied; some work for a partner, so conflicts exist) and 200
+ * approved partners linked to it with 1 to 4 places each.
+ */
+async function seedPairingCohort(tx: Tx, organisationId: string, programmeId: string): Promise<string> {
+  const { pairingParticipants, pairingPartners } = LARGE_TENANT;
+  const areas = sql.raw(`array[${BENCH_AREAS.map((a) => `'${a}'`).join(",")}]`);
+  const regions = sql.raw(`array[${BENCH_REGIONS.map((r) => `'${r}'`).join(",")}]`);
+  const cohort = await tx.execute<{ id: string }>(sql`
+    insert into cohorts (organisation_id, programme_id, name, start_date, end_date, enrollment_opens_on,
+                         enrollment_deadline, capacity, time_zone, status, admission_mode, policy_areas)
+    values (${organisationId}::uuid, ${programmeId}::uuid, 'Bench koppelcohort', current_date + 30, current_date + 210,
+            current_date - 60, current_date - 1, ${pairingParticipants}::int, 'Europe/Amsterdam', 'closed', 'reviewed', ${areas})
+    returning id`);
+  const id = cohort.rows[0]!.id;
+  await tx.execute(sql`
+    insert into partners (organisation_id, kind, status, name, description, location, region, help_request,
+                          policy_areas, languages, capacity_per_cohort, contact_email, aliases)
+    select ${organisationId}::uuid, (array['initiative','initiative','host','coach'])[1 + i % 4]::partner_kind, 'approved',
+           'Bench partner ' || lpad(i::text, 3, '0'), 'Een initiatief voor de bench.', 'Plaats ' || i, ${regions}[1 + i % 6],
+           'Wij zoeken hulp bij ' || ${areas}[1 + i % 12] || '.',
+           array[${areas}[1 + i % 12], ${areas}[1 + (i * 7) % 12]],
+           (case when i % 5 = 0 then array['nl','en'] when i % 11 = 0 then array['zh','en'] else array['nl'] end),
+           1 + i % 4, 'bench.partner.' || i || '@example.org',
+           (case when i % 20 = 0 then array['Gemeente Bench ' || i] else '{}'::text[] end)
+    from generate_series(1, ${pairingPartners}::int) as s(i)`);
+  await tx.execute(sql`
+    insert into cohort_partners (organisation_id, cohort_id, partner_id, capacity)
+    select ${organisationId}::uuid, ${id}::uuid, id, capacity_per_cohort
+    from partners where organisation_id = ${organisationId}::uuid and name like 'Bench partner %'`);
+  await tx.execute(sql`
+    with u as (
+      select id, (row_number() over (order by email))::int as k from users where email like ${EMAIL_PREFIX + "%"}
+    )
+    insert into enrollments (organisation_id, cohort_id, user_id, status, employer, job_title, policy_areas, languages,
+                             region, motivation, available_half_days, consented_at)
+    select ${organisationId}::uuid, ${id}::uuid, id, 'accepted',
+           (case when k % 40 = 0 then 'Gemeente Bench ' || (k / 2) % 200 else 'Gemeente ' || (array['Zwolle','Utrecht','Deventer'])[1 + k % 3] end),
+           'Beleidsadviseur', array[${areas}[1 + k % 12], ${areas}[1 + (k * 5) % 12]],
+           (case when k % 7 = 0 then array['en'] when k % 13 = 0 then array['zh'] else array['nl'] end),
+           ${regions}[1 + k % 6], 'Ik wil leren van de praktijk.', 4, now()
+    from u where k between 10001 and ${10_000 + pairingParticipants}::int order by k`);
+  await tx.execute(sql`
+    insert into enrollment_events (organisation_id, enrollment_id, from_status, to_status, actor_user_id)
+    select organisation_id, id, null, status, user_id from enrollments where cohort_id = ${id}::uuid`);
+  return id;
 }
