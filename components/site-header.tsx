@@ -26,6 +26,11 @@ export async function SiteHeader({ locale }: { locale: string }) {
                   <Link href="/coordinator">{t("nav.programmes")}</Link>
                 </li>
               )}
+              {(role === "coordinator" || role === "admin") && (
+                <li>
+                  <Link href="/coordinator/partners">{t("partnersAdmin.nav")}</Link>
+                </li>
+              )}
               {role === "admin" && (
                 <li>
                   <Link href="/admin/members">{t("nav.members")}</Link>

@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
 import { listPublicProgrammes } from "@/lib/dal/programmes";
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
@@ -15,6 +16,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         <li>{t("home.forPartners")}</li>
         <li>{t("home.forCoordinators")}</li>
       </ul>
+      <p>
+        {t("registerPartner.homeLine")} <Link href="/partners/register">{t("registerPartner.homeLink")}</Link>
+      </p>
       <h2>{t("home.programmesTitle")}</h2>
       {programmes.length === 0 ? (
         <p>{t("home.noProgrammes")}</p>

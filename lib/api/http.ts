@@ -145,6 +145,11 @@ export async function readJson<S extends z.ZodType>(
       throw new HttpProblem(400, { code: "malformedJson", detail: `The request body is not valid JSON${why}.` });
     }
   }
+  return validate(schema, value);
+}
+
+/** Validates a value already read from the body; failures are 422 with field errors. */
+export async function validate<S extends z.ZodType>(schema: S, value: unknown): Promise<z.output<S>> {
   const parsed = await schema.safeParseAsync(value, { reportInput: true });
   if (!parsed.success) throw validationProblem(apiFieldErrors(parsed.error));
   return parsed.data;

@@ -1,4 +1,5 @@
 import en from "@/messages/en.json";
+import pairing from "@/messages/pairing/en.json";
 
 /**
  * English texts for the `detail` of API problems. Field errors and `code` stay message keys
@@ -7,6 +8,8 @@ import en from "@/messages/en.json";
  */
 const API_TEXTS: Record<string, string> = {
   ...en.errors,
+  // Partners, pairs and meetings: the same refusal keys the pairing pages show.
+  ...pairing.errors,
   unknownField: "This field is not allowed.",
   chooseAtLeastOne: "Choose at least one.",
   choose: "Choose one of the offered values.",
@@ -25,6 +28,8 @@ const API_TEXTS: Record<string, string> = {
   unauthenticated: "Authenticate with a bearer token (Authorization: Bearer kpl_…) or a session.",
   conflict: "The request conflicts with the current state.",
   rateLimited: "Too many requests; try again later.",
+  proposalRefused: "The proposal was not applied: some pairs are no longer possible. Nothing was changed; `failures` lists each pair and why.",
+  identityFields: "Only a coordinator may change a partner's name, kind or other names.",
 };
 
 /** The English text for a message key, or null when there is none. */

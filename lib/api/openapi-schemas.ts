@@ -1,22 +1,10 @@
 import { ADMISSION_MODES, COHORT_STATUSES, ENROLLMENT_STATUSES, QUESTION_KINDS } from "@/db/schema/enums";
 import { ENROLLMENT_SORTS } from "@/lib/dal/enrollment-queries";
 import { DECISIONS } from "@/lib/validation/enrollment";
+import { REGIONS } from "@/lib/validation/regions";
+import { date, instant, int, nullable, obj, ref, str, uuid } from "./openapi-parts";
 
 // The components of the OpenAPI document (lib/api/openapi.ts): what the API sends and accepts.
-
-const str = { type: "string" } as const;
-const int = { type: "integer" } as const;
-const uuid = { type: "string", format: "uuid" } as const;
-const date = { type: "string", format: "date", description: "A calendar date, YYYY-MM-DD." } as const;
-const instant = { type: "string", format: "date-time", description: "An instant, ISO 8601 in UTC." } as const;
-const nullable = (s: object) => ({ oneOf: [s, { type: "null" }] });
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const obj = (properties: Record<string, object>, required: string[] = Object.keys(properties)) => ({
-  type: "object",
-  properties,
-  required,
-  additionalProperties: false,
-});
 
 export const paging = {
   page: { ...int, minimum: 1, description: "Page number, from 1." },
@@ -113,6 +101,14 @@ export const schemas = {
       policyAreas: { type: "array", items: str, description: "Values from the cohort's policyAreas; at least one when it has any." },
       motivation: { ...str, minLength: 1, maxLength: 4000 },
       availableHalfDays: { ...int, minimum: 1, maximum: 200 },
+      languages: {
+        type: "array",
+        items: { ...str, pattern: "^[a-z]{2}$" },
+        maxItems: 20,
+        description: "Optional, for pairing: languages the person speaks besides the account's own, as ISO 639-1 codes (case and duplicates do not matter).",
+        example: ["en", "ar"],
+      },
+      region: { ...nullable({ type: "string", enum: [...REGIONS] }), description: "Optional, for pairing: the region the person works in (a Dutch province, `abroad` or `online`)." },
       consent: { type: "boolean", const: true },
       answers: {
         type: "object",

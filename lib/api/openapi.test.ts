@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { schemaErrors } from "@/lib/testing/openapi";
 import { openApiDocument } from "./openapi";
 
 const root = path.join(process.cwd(), "app", "api", "v1");
@@ -23,7 +24,7 @@ const documented = openApiDocument.paths as Record<string, Record<string, unknow
 describe("OpenAPI document", () => {
   it("describes every route under app/api/v1 and nothing else", () => {
     const files = routeFiles();
-    expect(files.length).toBeGreaterThanOrEqual(9);
+    expect(files.length).toBeGreaterThanOrEqual(19);
     expect(files.map((f) => f.path).sort()).toEqual(Object.keys(documented).sort());
   });
 
@@ -32,6 +33,42 @@ describe("OpenAPI document", () => {
       expect(f.methods.length, f.path).toBeGreaterThan(0);
       expect(Object.keys(documented[f.path] ?? {}).sort(), f.path).toEqual([...f.methods].sort());
     }
+  });
+
+  it("documents partners, pairs and meetings (issue 4)", () => {
+    const methods = (p: string) => Object.keys(documented[p] ?? {}).sort();
+    expect(methods("/partners")).toEqual(["get"]);
+    expect(methods("/partners/{id}")).toEqual(["get", "patch"]);
+    expect(methods("/partners/{id}/decision")).toEqual(["post"]);
+    expect(methods("/cohorts/{id}/pairs")).toEqual(["get", "post"]);
+    expect(methods("/cohorts/{id}/pairing-proposal")).toEqual(["get", "post"]);
+    expect(methods("/pairs/{id}/end")).toEqual(["post"]);
+    expect(methods("/pairs/{id}/change")).toEqual(["post"]);
+    expect(methods("/pairs/{id}/meetings")).toEqual(["get", "post"]);
+    expect(methods("/meetings/{id}/response")).toEqual(["post"]);
+    expect(methods("/me/pairs")).toEqual(["get"]);
+    const signUp = openApiDocument.components.schemas.SignUpRequest;
+    expect(signUp.properties).toHaveProperty("languages");
+    expect(signUp.properties).toHaveProperty("region");
+    expect(signUp.required).not.toContain("languages");
+  });
+
+  it("lets every operation with a body refuse it, and every authenticated one answer 401", () => {
+    for (const [p, ops] of Object.entries(documented)) {
+      for (const [method, op] of Object.entries(ops as Record<string, { requestBody?: object; security?: object[]; responses: Record<string, unknown> }>)) {
+        const codes = Object.keys(op.responses);
+        if (op.requestBody) expect(codes, `${method} ${p}`).toEqual(expect.arrayContaining(["400", "413", "415", "422"]));
+        if (!op.security?.some((s) => Object.keys(s).length === 0)) expect(codes, `${method} ${p}`).toContain("401");
+      }
+    }
+  });
+
+  it("checks responses against its schemas (the helper the API tests use)", () => {
+    const meeting = { id: "x", pairId: "y", startsAt: "2027-03-01T09:00:00.000Z", durationMinutes: 60, mode: "online", notes: "", status: "logged", loggedBySide: "partner", loggedByName: "A", respondedAt: null, disputeComment: null, awaitingMe: false };
+    expect(schemaErrors(meeting, "Meeting")).toEqual([]);
+    expect(schemaErrors({ ...meeting, secret: 1 }, "Meeting")).toEqual(["$.secret: not documented"]);
+    const { notes: _, ...withoutNotes } = meeting;
+    expect(schemaErrors({ ...withoutNotes, mode: "phone", startsAt: "1 March" }, "Meeting").sort()).toEqual(['$.mode: "phone" not in enum', "$.notes: missing", "$.startsAt: not an instant"]);
   });
 
   it("is OpenAPI 3.1 with the bearer scheme and a Problem schema with field errors", () => {

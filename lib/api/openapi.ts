@@ -1,37 +1,12 @@
 import { SESSION_COOKIE } from "@/lib/auth/secret";
 import pkg from "@/package.json";
-import { MAX_BODY_BYTES } from "./http";
+import { pairingPaths, pairingResponses } from "./openapi-pairing";
+import { pairingSchemas } from "./openapi-pairing-schemas";
+import { bodyRefusals, idParam, jsonBody, MAX_BODY_BYTES, needsAuth, ok, optionalAuth, pageParams, problemResponse, query, refusal } from "./openapi-parts";
 import { schemas, sorts, statuses } from "./openapi-schemas";
 
 // Hand-written so it says what we mean; lib/api/openapi.test.ts keeps its paths and the route
 // files under app/api/v1 in step.
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const jsonBody = (schema: string, description?: string) => ({ description, content: { "application/json": { schema: ref(schema) } } });
-const ok = (schema: string, description = "OK") => jsonBody(schema, description);
-const refusal = (name: string) => ({ $ref: `#/components/responses/${name}` });
-
-const idParam = (description: string) => ({ name: "id", in: "path", required: true, description, schema: { type: "string", format: "uuid" } });
-const query = (name: string, schema: object, description: string) => ({ name, in: "query", required: false, description, schema });
-const pageParams = (maxPageSize: number, defaultPageSize: number) => [
-  query("page", { type: "integer", minimum: 1, default: 1 }, "Page number, from 1."),
-  query("pageSize", { type: "integer", minimum: 1, maximum: maxPageSize, default: defaultPageSize }, "Items per page."),
-];
-
-/** Any route that reads a JSON body can refuse it in these ways. */
-const bodyRefusals = {
-  "400": refusal("MalformedJson"),
-  "413": refusal("TooLarge"),
-  "415": refusal("UnsupportedMediaType"),
-  "422": refusal("ValidationFailed"),
-};
-const needsAuth = { "401": refusal("Unauthenticated") };
-const optionalAuth = [{}, { bearerAuth: [] }, { sessionCookie: [] }];
-
-const problemResponse = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ref("Problem") } },
-});
 
 export const openApiDocument = {
   openapi: "3.1.0",
@@ -45,15 +20,18 @@ export const openApiDocument = {
       "",
       "Fields are camelCase. Instants are ISO 8601 in UTC (`2027-05-31T21:59:59.999Z`); calendar dates are `YYYY-MM-DD` and belong to the cohort's `timeZone`.",
       "",
-      `Request bodies are JSON (\`application/json\`), at most ${MAX_BODY_BYTES} bytes; unknown fields are refused. Errors are RFC 9457 problem details with a stable \`code\` and, for invalid input, \`errors\` per field. A cohort or enrollment of an organisation you do not belong to is answered 404, as if it did not exist.`,
+      `Request bodies are JSON (\`application/json\`), at most ${MAX_BODY_BYTES} bytes; unknown fields are refused. Errors are RFC 9457 problem details with a stable \`code\` and, for invalid input, \`errors\` per field. A cohort, enrollment, partner, pair or meeting of an organisation you do not belong to (or a pair you are not part of) is answered 404, as if it did not exist; a role that may not do something is answered 403.`,
     ].join("\n"),
   },
   servers: [{ url: "/api/v1" }],
   security: [{ bearerAuth: [] }, { sessionCookie: [] }],
   tags: [
     { name: "Cohorts", description: "The public catalogue and signing up." },
-    { name: "Me", description: "The authenticated person's own enrollments." },
+    { name: "Me", description: "The authenticated person's own enrollments and pairs." },
     { name: "Coordination", description: "For coordinators and admins of the cohort's organisation." },
+    { name: "Partners", description: "Initiatives, host organisations and coaches: for coordinators, and for a partner's owner." },
+    { name: "Pairing", description: "Pairs of participants and partners, for coordinators: list, pair, end, change, propose for everyone." },
+    { name: "Meetings", description: "Either side of a pair logs meetings; the other side confirms or disputes them." },
     { name: "Meta" },
   ],
   paths: {
@@ -158,6 +136,7 @@ export const openApiDocument = {
         responses: { "200": ok("StatusChange"), ...bodyRefusals, ...needsAuth, "404": refusal("NotFound"), "409": refusal("Conflict") },
       },
     },
+    ...pairingPaths,
     "/openapi.json": {
       get: {
         operationId: "getOpenApi",
@@ -189,7 +168,8 @@ export const openApiDocument = {
       Conflict: problemResponse(
         "The current state does not allow this; `code` says why: `alreadySignedUp` (with `errors.email`), `signUpClosed`, `cannotWithdraw`, `noOpenOffer`, `offerExpired`.",
       ),
+      ...pairingResponses,
     },
-    schemas,
+    schemas: { ...schemas, ...pairingSchemas },
   },
 } as const;

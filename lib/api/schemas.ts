@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ENROLLMENT_STATUSES } from "@/db/schema/enums";
+import { ENROLLMENT_STATUSES, PARTNER_KINDS, PARTNER_STATUSES } from "@/db/schema/enums";
 import { ENROLLMENT_SORTS } from "@/lib/dal/enrollment-queries";
 import type { UserActor } from "@/lib/dal/actor";
 import { optionalText, wholeNumber } from "@/lib/validation/common";
@@ -35,4 +35,28 @@ export function apiSignUpSchema(cohort: { policyAreas: string[]; questions: Sign
     (v) => (isPlainObject(v) ? { email: actor.email, ...(actor.name ? { name: actor.name } : {}), ...v } : v),
     signUpSchemaFor(cohort),
   );
+}
+
+/** A coordinator's list of the organisation's partners (query string). */
+export const partnerListQuery = z.object({
+  status: z.enum(PARTNER_STATUSES, { error: "invalid" }).optional(),
+  kind: z.enum(PARTNER_KINDS, { error: "invalid" }).optional(),
+  q: z.string().trim().max(200, { error: "tooLong" }).optional(),
+});
+
+/** `true`/`false` in a query string. */
+const queryFlag = z.enum(["true", "false"], { error: "invalid" }).transform((v) => v === "true");
+
+/** A cohort's pairs (query string): only active ones unless `includeEnded=true`. */
+export const cohortPairsQuery = z.object({ includeEnded: queryFlag.default(false) });
+
+/** Fields only a coordinator may change on a partner. */
+export const PARTNER_IDENTITY_FIELDS = ["name", "kind", "aliases"] as const;
+
+/**
+ * A partial update of a partner: the fields sent are laid over the stored ones and the whole is
+ * validated with the form's schema (the owner's or the coordinator's), so PATCH needs only what changes.
+ */
+export function partnerPatchSchema<S extends z.ZodType>(schema: S, current: Record<string, unknown>) {
+  return z.preprocess((v) => (isPlainObject(v) ? { ...current, ...v } : v), schema);
 }

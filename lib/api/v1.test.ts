@@ -13,6 +13,7 @@ import { createApiToken, revokeApiToken } from "@/lib/dal/api-tokens";
 import { createCohort } from "@/lib/dal/cohorts";
 import { addQuestion } from "@/lib/dal/questions";
 import { seedAndLoadActors } from "@/lib/testing/actors";
+import { call, expectProblem } from "@/lib/testing/api";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { cohortSchema } from "@/lib/validation/cohort";
 import { questionSchema } from "@/lib/validation/enrollment";
@@ -54,22 +55,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Handler = (req: Request, ctx: never) => Promise<Response> | Response;
-
-async function call(handler: Handler, opts: { method?: string; path: string; id?: string; token?: string | null; body?: unknown; headers?: Record<string, string> }) {
-  const headers: Record<string, string> = { ...opts.headers };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  let body: BodyInit | undefined;
-  if (opts.body !== undefined) {
-    body = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
-    headers["content-type"] ??= "application/json";
-  }
-  const req = new Request(`http://localhost:3999/api/v1${opts.path}`, { method: opts.method ?? (body ? "POST" : "GET"), headers, body });
-  const res = await handler(req, { params: Promise.resolve({ id: opts.id ?? "" }) } as never);
-  const text = await res.text();
-  return { res, status: res.status, body: (text ? JSON.parse(text) : null) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
 const signUpBody = () => ({
   employer: "Gemeente Zwolle",
   jobTitle: "Beleidsadviseur",
@@ -79,13 +64,6 @@ const signUpBody = () => ({
   consent: true,
   answers: { [questionId]: "yes" },
 });
-
-const expectProblem = (r: { res: Response; body: Record<string, unknown> }, status: number, path: string) => {
-  expect(r.res.status).toBe(status);
-  expect(r.res.headers.get("content-type")).toBe("application/problem+json");
-  expect(r.body).toMatchObject({ status, instance: `/api/v1${path}` });
-  expect(typeof r.body.title).toBe("string");
-};
 
 describe("API v1: cohorts", () => {
   it("lists open cohorts with paging, without authentication", async () => {

@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { seedAndLoadActors } from "@/lib/testing/actors";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { cohortSchema } from "@/lib/validation/cohort";
-import { createCohort, getCohort, listCohorts, updateCohort } from "./cohorts";
+import { createCohort, getCohort, listCohortPolicyAreas, listCohorts, updateCohort } from "./cohorts";
 
 let t: TestDatabase;
 let people: Awaited<ReturnType<typeof seedAndLoadActors>>;
@@ -63,6 +63,16 @@ describe("cohorts DAL", () => {
     expect(theirs.map((c) => c.name)).toEqual(["Westland 2027"]);
     expect(mine.map((c) => c.name)).not.toContain("Westland 2027");
     await expect(listCohorts(people.participant)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("lists the policy areas of the organisation's cohorts once each, for coordinators only", async () => {
+    await createCohort(people.coordinator, programmeId, { ...input, name: "Met terreinen", policyAreas: ["Wonen", "Energietransitie"] });
+    await createCohort(people.coordinator, programmeId, { ...input, name: "Ook met terreinen", policyAreas: [" wonen", "Zorg"] });
+    const areas = await listCohortPolicyAreas(people.coordinator);
+    expect(areas).toEqual(expect.arrayContaining(["Wonen", "Energietransitie", "Zorg"]));
+    expect(areas.filter((a) => a.toLowerCase() === "wonen")).toHaveLength(1);
+    expect(await listCohortPolicyAreas(people.otherCoordinator)).not.toContain("Energietransitie");
+    await expect(listCohortPolicyAreas(people.participant)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("the database itself refuses an end date before the start date", async () => {

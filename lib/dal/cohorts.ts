@@ -35,6 +35,19 @@ export async function listCohorts(actor: Actor | null, opts: { programmeId?: str
     .limit(opts.limit ?? 50);
 }
 
+/** The policy areas the organisation's cohorts use, each once (first spelling kept): what partners should match. */
+export async function listCohortPolicyAreas(actor: Actor | null): Promise<string[]> {
+  const organisationId = currentOrganisation(actor, COORDINATING);
+  const db = await getDb();
+  const rows = await db.select({ areas: cohorts.policyAreas }).from(cohorts).where(eq(cohorts.organisationId, organisationId));
+  const seen = new Map<string, string>();
+  for (const area of rows.flatMap((r) => r.areas)) {
+    const key = area.normalize("NFC").trim().toLowerCase();
+    if (key && !seen.has(key)) seen.set(key, area.trim());
+  }
+  return [...seen.values()].sort((a, b) => a.localeCompare(b));
+}
+
 /** One cohort; 404 outside the actor's organisations, 403 for a role that may not manage it. */
 export async function getCohort(actor: Actor | null, id: string): Promise<Cohort> {
   if (!isUuid(id)) throw new NotFoundError();

@@ -8,9 +8,12 @@ import type { DbOrTx } from "./tx";
 interface MyPairBase {
   pairId: string;
   side: MeetingSide;
+  cohortId: string;
   cohortName: string;
   programmeName: string;
   confirmedAt: Date;
+  /** Every meeting either side logged, whatever its status. */
+  meetingsLogged: number;
   meetingsConfirmed: number;
   /** Meetings the other side logged that wait for this person's answer. */
   meetingsAwaitingMe: number;
@@ -40,6 +43,7 @@ export async function listMyPairs(actor: Actor | null): Promise<MyPair[]> {
   const person = alias(users, "person");
   const base = {
     pairId: pairs.id,
+    cohortId: cohorts.id,
     cohortName: cohorts.name,
     programmeName: programmes.name,
     confirmedAt: pairs.confirmedAt,
@@ -88,6 +92,7 @@ export async function listMyPairs(actor: Actor | null): Promise<MyPair[]> {
   ]);
   const stats = await awaitingStats(db, [...asParticipant.map((r) => r.pairId), ...asPartner.map((r) => r.pairId)]);
   const counts = (pairId: string, side: MeetingSide) => ({
+    meetingsLogged: stats.get(pairId)?.logged ?? 0,
     meetingsConfirmed: stats.get(pairId)?.confirmed ?? 0,
     // Awaiting me: logged by the other side.
     meetingsAwaitingMe: side === "participant" ? (stats.get(pairId)?.byPartner ?? 0) : (stats.get(pairId)?.byParticipant ?? 0),
@@ -96,6 +101,7 @@ export async function listMyPairs(actor: Actor | null): Promise<MyPair[]> {
     ...asParticipant.map((r): MyPair => ({
       pairId: r.pairId,
       side: "participant",
+      cohortId: r.cohortId,
       cohortName: r.cohortName,
       programmeName: r.programmeName,
       confirmedAt: r.confirmedAt,
@@ -116,6 +122,7 @@ export async function listMyPairs(actor: Actor | null): Promise<MyPair[]> {
     ...asPartner.map((r): MyPair => ({
       pairId: r.pairId,
       side: "partner",
+      cohortId: r.cohortId,
       cohortName: r.cohortName,
       programmeName: r.programmeName,
       confirmedAt: r.confirmedAt,
@@ -130,6 +137,7 @@ async function awaitingStats(db: DbOrTx, pairIds: string[]) {
   const rows = await db
     .select({
       pairId: meetings.pairId,
+      logged: sql<number>`count(*)::int`,
       confirmed: sql<number>`(count(*) filter (where ${meetings.status} = 'confirmed'))::int`,
       byParticipant: sql<number>`(count(*) filter (where ${meetings.status} = 'logged' and ${meetings.loggedBySide} = 'participant'))::int`,
       byPartner: sql<number>`(count(*) filter (where ${meetings.status} = 'logged' and ${meetings.loggedBySide} = 'partner'))::int`,

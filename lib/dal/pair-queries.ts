@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { enrollments, meetings, pairs, partners, users } from "@/db/schema";
-import { proposeAssignment, rankPartners, type PairSuggestion } from "@/lib/pairing";
+import { proposeAssignment, rankPartners, scorePair, type PairReason, type PairSuggestion } from "@/lib/pairing";
 import type { Actor } from "./actor";
 import { candidates, coordinatedCohort, linkedPartners } from "./pair-rules";
 import type { DbOrTx } from "./tx";
@@ -91,7 +91,8 @@ export async function getPairingBoard(actor: Actor | null, cohortId: string, opt
 }
 
 export interface Proposal {
-  pairs: { enrollmentId: string; participantName: string; partnerId: string; partnerName: string; score: number }[];
+  /** Each proposed pair with its score and the reasons behind it, for the draft the coordinator edits. */
+  pairs: { enrollmentId: string; participantName: string; partnerId: string; partnerName: string; score: number; reasons: PairReason[] }[];
   unpaired: { enrollmentId: string; participantName: string; reason: "noEligiblePartner" | "noCapacityLeft" }[];
   totalScore: number;
 }
@@ -107,17 +108,22 @@ export async function proposePairs(actor: Actor | null, cohortId: string): Promi
   const unpaired = people.filter((p) => !active.has(p.id));
   const pairable = linked.filter((p) => p.status === "approved");
   const result = proposeAssignment(unpaired, pairable);
-  const personName = new Map(unpaired.map((p) => [p.id, p.name]));
-  const partnerName = new Map(pairable.map((p) => [p.id, p.name]));
+  const person = new Map(unpaired.map((p) => [p.id, p]));
+  const partner = new Map(pairable.map((p) => [p.id, p]));
   return {
-    pairs: result.pairs.map((p) => ({
-      enrollmentId: p.participantId,
-      participantName: personName.get(p.participantId) ?? "",
-      partnerId: p.partnerId,
-      partnerName: partnerName.get(p.partnerId) ?? "",
-      score: p.score,
-    })),
-    unpaired: result.unpaired.map((u) => ({ enrollmentId: u.participantId, participantName: personName.get(u.participantId) ?? "", reason: u.reason })),
+    pairs: result.pairs.map((p) => {
+      const who = person.get(p.participantId);
+      const at = partner.get(p.partnerId);
+      return {
+        enrollmentId: p.participantId,
+        participantName: who?.name ?? "",
+        partnerId: p.partnerId,
+        partnerName: at?.name ?? "",
+        score: p.score,
+        reasons: who && at ? scorePair(who, at).reasons : [],
+      };
+    }),
+    unpaired: result.unpaired.map((u) => ({ enrollmentId: u.participantId, participantName: person.get(u.participantId)?.name ?? "", reason: u.reason })),
     totalScore: result.totalScore,
   };
 }

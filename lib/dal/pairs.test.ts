@@ -185,6 +185,8 @@ describe("proposing and applying pairs for the whole cohort", () => {
     expect(proposal.pairs.filter((x) => x.partnerId === wonen.partnerId)).toHaveLength(1);
     expect(proposal.pairs.find((x) => x.enrollmentId === ps[2]!.enrollmentId)!.partnerId).toBe(groen.partnerId);
     expect(proposal.pairs[0]!.participantName).toBeTruthy();
+    // The draft explains itself: the reasons behind each proposed pair.
+    expect(proposal.pairs.find((x) => x.enrollmentId === ps[2]!.enrollmentId)!.reasons).toContainEqual({ kind: "policyAreas", shared: ["Duurzaamheid"] });
     expect(await t.db.select().from(pairs).where(eq(pairs.cohortId, cohortId))).toEqual([]);
     await expect(applyProposal(f.people.partner, cohortId, proposal.pairs)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(applyProposal(f.people.otherCoordinator, cohortId, proposal.pairs)).rejects.toBeInstanceOf(NotFoundError);
@@ -254,7 +256,7 @@ describe("what each side sees", () => {
     expect(pair.participant).toEqual({ name: mine.name, email: mine.email, employer: "Gemeente Deventer", jobTitle: "Adviseur", policyAreas: ["Wonen", "Participatie"] });
     const json = JSON.stringify(seen);
     for (const secret of ["motivation", "answers", "Geheime motivatie", "availableHalfDays", notMine.email, notMine.name]) expect(json).not.toContain(secret);
-    expect(Object.keys(pair).sort()).toEqual(["cohortName", "confirmedAt", "meetingsAwaitingMe", "meetingsConfirmed", "pairId", "participant", "partner", "programmeName", "side"]);
+    expect(Object.keys(pair).sort()).toEqual(["cohortId", "cohortName", "confirmedAt", "meetingsAwaitingMe", "meetingsConfirmed", "meetingsLogged", "pairId", "participant", "partner", "programmeName", "side"]);
   });
 
   it("shows a participant only their own pair, and nothing to people without one", async () => {

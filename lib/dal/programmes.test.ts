@@ -58,6 +58,15 @@ describe("programmes DAL", () => {
     expect((await getProgramme(people.coordinator, id)).durationMonths).toBe(3);
   });
 
+  it("keeps the weeks by which a pair should have met: 4 by default, changed on edit, kept when left out", async () => {
+    const { id } = await createProgramme(people.coordinator, { ...input, name: "Met ontmoetingstermijn" });
+    expect((await getProgramme(people.coordinator, id)).meetingDueWeeks).toBe(4);
+    await updateProgramme(people.coordinator, id, { ...input, meetingDueWeeks: 6 });
+    expect((await getProgramme(people.coordinator, id)).meetingDueWeeks).toBe(6);
+    await updateProgramme(people.coordinator, id, input);
+    expect((await getProgramme(people.coordinator, id)).meetingDueWeeks).toBe(6);
+  });
+
   it("answers 404 for a malformed or unknown id", async () => {
     await expect(getProgramme(people.coordinator, "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);
     await expect(getProgramme(people.coordinator, "00000000-0000-4000-8000-000000000000")).rejects.toBeInstanceOf(NotFoundError);

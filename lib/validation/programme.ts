@@ -10,6 +10,8 @@ export const programmeSchema = z
     effortHalfDaysMax: wholeNumber(0, 200),
     durationMonths: wholeNumber(1, 60),
     minPartnerMeetings: wholeNumber(0, 50),
+    /** Weeks after pairing by which a pair should have a confirmed meeting; left out, the stored value stays (4 for a new programme). */
+    meetingDueWeeks: wholeNumber(1, 52).optional(),
   })
   .refine((p) => p.effortHalfDaysMax >= p.effortHalfDaysMin, {
     path: ["effortHalfDaysMax"],

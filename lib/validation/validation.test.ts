@@ -51,4 +51,10 @@ describe("programme schema", () => {
   it("refuses a name of more than 120 characters", () => {
     expect(errorsOf(programmeSchema, { ...programme, name: "x".repeat(121) })).toEqual({ name: ["tooLong"] });
   });
+  it("takes the weeks by which a pair should have met (1 to 52), or leaves them out", () => {
+    expect(programmeSchema.parse({ ...programme, meetingDueWeeks: "6" }).meetingDueWeeks).toBe(6);
+    expect(programmeSchema.parse(programme).meetingDueWeeks).toBeUndefined();
+    expect(errorsOf(programmeSchema, { ...programme, meetingDueWeeks: "0" })).toEqual({ meetingDueWeeks: ["tooSmall"] });
+    expect(errorsOf(programmeSchema, { ...programme, meetingDueWeeks: "53" })).toEqual({ meetingDueWeeks: ["tooLarge"] });
+  });
 });

@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { listMyEnrollments, type MyEnrollment } from "@/lib/dal/enrollment-queries";
+import { listMeetingsAwaitingMe } from "@/lib/dal/meetings";
+import { listMyPairs } from "@/lib/dal/my-pairs";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
 import { formatCalendarDate, formatCountdown, formatInstant } from "@/lib/time";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { EnrollmentActions } from "./_components/enrollment-actions";
+import { MyPairing } from "./_components/my-pairing";
 import styles from "./_components/participant.module.css";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -34,8 +37,15 @@ export default async function MyEnrollmentsPage({ params }: { params: Promise<{ 
   setRequestLocale(locale);
   const t = await getTranslations({ locale });
   const actor = await getCurrentActor();
-  const [enrollments, viewer] = await Promise.all([guard(listMyEnrollments(actor), locale), getViewerTimeZone(actor)]);
+  const [enrollments, pairs, awaiting, viewer] = await Promise.all([
+    guard(listMyEnrollments(actor), locale),
+    guard(listMyPairs(actor), locale),
+    guard(listMeetingsAwaitingMe(actor), locale),
+    getViewerTimeZone(actor),
+  ]);
   const now = new Date();
+  // A participant has one pair per cohort; as a partner's owner they may have others (not shown here).
+  const pairOf = (cohortId: string) => pairs.find((p) => p.side === "participant" && p.cohortId === cohortId);
   return (
     <>
       <h1>{t("myEnrollments.title")}</h1>
@@ -48,6 +58,7 @@ export default async function MyEnrollmentsPage({ params }: { params: Promise<{ 
             {enrollments.map((e) => {
               const zone = viewer.zone ?? e.timeZone;
               const offerOpen = e.status === "offered" && e.offerExpiresAt !== null && e.offerExpiresAt.getTime() > now.getTime();
+              const pair = e.status === "accepted" ? pairOf(e.cohortId) : undefined;
               return (
                 <li key={e.id} className="card">
                   <section aria-labelledby={`enrollment-${e.id}`}>
@@ -67,6 +78,9 @@ export default async function MyEnrollmentsPage({ params }: { params: Promise<{ 
                         <p className={styles.explain}>{explanation(t, e, locale, zone, now)}</p>
                       </dd>
                     </dl>
+                    {pair?.side === "participant" && (
+                      <MyPairing pair={pair} awaiting={awaiting.filter((m) => m.pairId === pair.pairId)} locale={locale} zone={zone} />
+                    )}
                     <EnrollmentActions
                       enrollmentId={e.id}
                       cohortName={e.cohortName}

@@ -6,10 +6,10 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: (await getTranslations({ locale, namespace: "privacy" }))("title") };
 }
 
-const STORED = ["identity", "work", "areas", "answers", "consent", "history", "account", "mail"] as const;
+const STORED = ["identity", "work", "areas", "answers", "consent", "history", "meetings", "account", "mail"] as const;
 const SEEN_BY = ["coordinators", "partner", "others", "operators"] as const;
 
-/** The privacy statement the sign-up form links to: what is stored, why, how long, who sees it. */
+/** The privacy statement the sign-up and partner registration forms link to: what is stored, why, how long, who sees it. */
 export default async function PrivacyPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
@@ -37,6 +37,8 @@ export default async function PrivacyPage({ params }: { params: Promise<{ locale
       </ul>
       <h2>{t("howLongTitle")}</h2>
       <p>{t("howLong")}</p>
+      <h2>{t("partnersTitle")}</h2>
+      <p>{t("partners")}</p>
       <h2>{t("cookiesTitle")}</h2>
       <p>{t("cookies")}</p>
       <h2>{t("rightsTitle")}</h2>

@@ -2,12 +2,15 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import styles from "./coordinator.module.css";
 
-export type CohortTab = "overview" | "applications" | "questions";
+export type CohortTab = "overview" | "applications" | "questions" | "pairing" | "pairs";
 
-const TABS: { tab: CohortTab; path: string }[] = [
-  { tab: "overview", path: "" },
-  { tab: "applications", path: "/applications" },
-  { tab: "questions", path: "/questions" },
+// Each tab's name is a message key (the pairing tabs keep their texts with the pairing pages).
+const TABS: { tab: CohortTab; path: string; label: string }[] = [
+  { tab: "overview", path: "", label: "cohortTabs.overview" },
+  { tab: "applications", path: "/applications", label: "cohortTabs.applications" },
+  { tab: "questions", path: "/questions", label: "cohortTabs.questions" },
+  { tab: "pairing", path: "/pairing", label: "pairingBoard.tab" },
+  { tab: "pairs", path: "/pairs", label: "cohortPairs.tab" },
 ];
 
 /** The heading of every cohort page and the navigation between its parts. */
@@ -21,10 +24,10 @@ export async function CohortHeader({ cohort, current, locale }: { cohort: { id: 
       <h1>{cohort.name}</h1>
       <nav className={styles.tabs} aria-label={t("cohortTabs.label", { name: cohort.name })}>
         <ul>
-          {TABS.map(({ tab, path }) => (
+          {TABS.map(({ tab, path, label }) => (
             <li key={tab}>
               <Link href={`/coordinator/cohorts/${cohort.id}${path}`} aria-current={tab === current ? "page" : undefined}>
-                {t(`cohortTabs.${tab}`)}
+                {t(label)}
               </Link>
             </li>
           ))}

@@ -23,6 +23,7 @@ export function ProgrammeForm({ programmeId, initial }: { programmeId?: string; 
       effortHalfDaysMax: 6,
       durationMonths: 6,
       minPartnerMeetings: 1,
+      meetingDueWeeks: 4,
     },
   });
   const { onSubmit, formError, done, submitting } = useActionForm(
@@ -61,6 +62,9 @@ export function ProgrammeForm({ programmeId, initial }: { programmeId?: string; 
           {(c) => <input {...c} type="number" inputMode="numeric" min={0} {...form.register("minPartnerMeetings")} />}
         </Field>
       </div>
+      <Field id="meetingDueWeeks" label={t("programmePairing.meetingDueWeeks")} hint={t("programmePairing.meetingDueWeeksHint")} error={err.meetingDueWeeks?.message} required>
+        {(c) => <input {...c} type="number" inputMode="numeric" min={1} max={52} {...form.register("meetingDueWeeks")} />}
+      </Field>
       <div>
         <button type="submit" disabled={submitting}>
           {submitting ? t("common.saving") : t("common.save")}

@@ -43,6 +43,7 @@ export default async function ProgrammePage({ params }: { params: Promise<{ loca
           effortHalfDaysMax: programme.effortHalfDaysMax,
           durationMonths: programme.durationMonths,
           minPartnerMeetings: programme.minPartnerMeetings,
+          meetingDueWeeks: programme.meetingDueWeeks,
         }}
       />
     </>

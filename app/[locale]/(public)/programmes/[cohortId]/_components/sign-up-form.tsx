@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { get, useForm, type Resolver, type UseFormRegisterReturn } from "react-hook-form";
+import { ChoiceGroup } from "@/components/ui/choice-group";
 import { Field, FormNotice, useErrorText } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Link, useRouter } from "@/i18n/navigation";
@@ -12,7 +13,6 @@ import { signUpSchemaFor, type SignUpFormValues, type SignUpQuestion } from "@/l
 import { LANGUAGE_OPTIONS, REGIONS } from "@/lib/validation/regions";
 import styles from "../../_components/programmes.module.css";
 import { signUpAction } from "../actions";
-import { ChoiceGroup } from "./choice-group";
 
 export interface SignUpFormProps {
   cohortId: string;

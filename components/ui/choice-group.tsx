@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { useErrorText } from "@/components/ui/field";
-import styles from "../../_components/programmes.module.css";
+import styles from "./choice-group.module.css";
 
 /**
  * Radio buttons or checkboxes as a fieldset: the legend names the question, the hint and the
@@ -16,7 +16,7 @@ export function ChoiceGroup(props: {
   hint?: string;
   error?: string;
   required?: boolean;
-  options: { value: string; label: string }[];
+  options: { value: string; label: string; hint?: string }[];
   register: UseFormRegisterReturn;
 }) {
   const t = useTranslations("common");
@@ -35,8 +35,20 @@ export function ChoiceGroup(props: {
       )}
       {props.options.map((o, i) => (
         <div className={styles.choice} key={o.value}>
-          <input type={props.type} id={`${props.id}-${i}`} value={o.value} aria-invalid={Boolean(errorText)} {...props.register} />
+          <input
+            type={props.type}
+            id={`${props.id}-${i}`}
+            value={o.value}
+            aria-invalid={Boolean(errorText)}
+            aria-describedby={o.hint ? `${props.id}-${i}-hint` : undefined}
+            {...props.register}
+          />
           <label htmlFor={`${props.id}-${i}`}>{o.label}</label>
+          {o.hint && (
+            <p className={styles.hint} id={`${props.id}-${i}-hint`}>
+              {o.hint}
+            </p>
+          )}
         </div>
       ))}
       {errorText && (

@@ -1,0 +1,179 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { FormNotice, useErrorText } from "@/components/ui/field";
+import { Link, useRouter } from "@/i18n/navigation";
+import type { ProposalFailure } from "@/lib/dal/pairs";
+import { applyProposalSchema } from "@/lib/validation/pairing";
+import styles from "../../../../_components/coordinator.module.css";
+import { applyProposalAction } from "../actions";
+
+/** One participant of the draft, as the server worded it. */
+export interface DraftRow {
+  enrollmentId: string;
+  participantName: string;
+  /** "" when the proposal leaves the participant unpaired. */
+  proposedPartnerId: string;
+  proposedPartnerName: string;
+  score: number | null;
+  /** The reasons for the proposed partner, or why nobody was proposed, in words. */
+  why: string[];
+}
+
+type Values = { rows: { partnerId: string }[] };
+
+/**
+ * The proposal as a draft: one partner select per participant, preselected with the proposal.
+ * "Apply these pairs" makes all of them in one step or none; a refusal says per pair what failed.
+ */
+export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; rows: DraftRow[]; partners: { id: string; name: string; left: number }[] }) {
+  const t = useTranslations("pairingBoard.proposal");
+  const errorText = useErrorText();
+  const router = useRouter();
+  const [failures, setFailures] = useState<ProposalFailure[]>([]);
+  const [formError, setFormError] = useState<string | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const form = useForm<Values>({ defaultValues: { rows: rows.map((r) => ({ partnerId: r.proposedPartnerId })) } });
+  const chosen = useWatch({ control: form.control, name: "rows" });
+  const partnerName = new Map(partners.map((p) => [p.id, p.name]));
+  const rowOf = new Map(rows.map((r, i) => [r.enrollmentId, i]));
+
+  // More chosen than places free: said while editing; the server checks again when applying.
+  const counts = new Map<string, number>();
+  for (const r of chosen) if (r.partnerId) counts.set(r.partnerId, (counts.get(r.partnerId) ?? 0) + 1);
+  const over = partners.filter((p) => (counts.get(p.id) ?? 0) > p.left);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFailures([]);
+    setFormError(null);
+    form.clearErrors();
+    const pairs = values.rows.flatMap((r, i) => (r.partnerId ? [{ enrollmentId: rows[i]!.enrollmentId, partnerId: r.partnerId }] : []));
+    const parsed = applyProposalSchema.safeParse({ pairs });
+    if (!parsed.success) {
+      setFormError(parsed.error.issues[0]?.message ?? "invalid");
+      summaryRef.current?.focus();
+      return;
+    }
+    let result: Awaited<ReturnType<typeof applyProposalAction>>;
+    try {
+      result = await applyProposalAction(cohortId, parsed.data);
+    } catch {
+      result = { ok: false, error: "generic" };
+    }
+    if (result.ok && result.data?.applied) {
+      router.push(`/coordinator/cohorts/${cohortId}/pairing?done=applied&n=${result.data.pairIds.length}`);
+      return;
+    }
+    if (result.ok && result.data && !result.data.applied) {
+      setFailures(result.data.failures);
+      for (const f of result.data.failures) {
+        const i = rowOf.get(f.enrollmentId);
+        if (i !== undefined) form.setError(`rows.${i}.partnerId`, { type: "server", message: f.reason });
+      }
+    } else {
+      setFormError(result.ok ? "generic" : (result.error ?? "generic"));
+    }
+    summaryRef.current?.focus();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <div ref={summaryRef} tabIndex={-1}>
+        {formError && <FormNotice kind="error">{errorText(formError)}</FormNotice>}
+        {failures.length > 0 && (
+          <FormNotice kind="error">
+            <p>{t("refused", { count: failures.length })}</p>
+            <ul>
+              {failures.map((f) => (
+                <li key={f.enrollmentId}>
+                  {t("failure", {
+                    participant: rows[rowOf.get(f.enrollmentId) ?? -1]?.participantName ?? "",
+                    partner: partnerName.get(f.partnerId) ?? "",
+                    reason: errorText(f.reason) ?? "",
+                  })}
+                </li>
+              ))}
+            </ul>
+          </FormNotice>
+        )}
+      </div>
+      <table>
+        <caption>{t("caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("participant")}</th>
+            <th scope="col">{t("partner")}</th>
+            <th scope="col">{t("score")}</th>
+            <th scope="col">{t("why")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => {
+            const value = chosen[i]?.partnerId ?? "";
+            const changed = value !== r.proposedPartnerId;
+            const error = errorText(form.formState.errors.rows?.[i]?.partnerId?.message);
+            const selectId = `draft-${r.enrollmentId}`;
+            return (
+              <tr key={r.enrollmentId}>
+                <th scope="row">{r.participantName}</th>
+                <td>
+                  <label htmlFor={selectId} className="visually-hidden">
+                    {t("partnerFor", { name: r.participantName })}
+                  </label>
+                  <select id={selectId} defaultValue={r.proposedPartnerId} aria-invalid={Boolean(error)} aria-describedby={error ? `${selectId}-error` : undefined} {...form.register(`rows.${i}.partnerId`)}>
+                    <option value="">{t("none")}</option>
+                    {partners.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {t("partnerOption", { name: p.name, left: p.left })}
+                      </option>
+                    ))}
+                  </select>
+                  {error && (
+                    <p className={styles.error} id={`${selectId}-error`}>
+                      {error}
+                    </p>
+                  )}
+                </td>
+                <td>{!changed && r.score !== null ? r.score : <span className="meta">—</span>}</td>
+                <td>
+                  {changed ? (
+                    <p>{r.proposedPartnerId ? t("changedFrom", { partner: r.proposedPartnerName }) : t("changed")}</p>
+                  ) : (
+                    <ul className={styles.reasons}>
+                      {r.why.map((w) => (
+                        <li key={w}>{w}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className={styles.bulk}>
+        <p>
+          <strong>{t("chosen", { count: total })}</strong>
+        </p>
+        <div role="status">
+          {over.length > 0 && (
+            <ul>
+              {over.map((p) => (
+                <li key={p.id}>{t("overCapacity", { name: p.name, chosen: counts.get(p.id) ?? 0, left: p.left })}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div className="actions">
+          <button type="submit" disabled={form.formState.isSubmitting}>
+            {form.formState.isSubmitting ? t("applying") : t("apply")}
+          </button>
+          <Link href={`/coordinator/cohorts/${cohortId}/pairing`}>{t("cancel")}</Link>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { hasLocale } from "next-intl";
+import { routing } from "@/i18n/routing";
+import { runAction } from "@/lib/actions";
+import { applyProposal, changePair, pairParticipant, unpair, type ApplyProposalResult } from "@/lib/dal/pairs";
+import { getCurrentActor } from "@/lib/dal/session";
+import { formText } from "@/lib/form-data";
+import type { ActionResult, FieldErrors } from "@/lib/validation/common";
+import { applyProposalSchema, changePairSchema, pairSchema, unpairSchema } from "@/lib/validation/pairing";
+
+// The route as the file system has it (route group included): pairs show on several coordinator pages.
+const COORDINATOR = "/[locale]/(app)/coordinator";
+
+/** What a pairing form on the board shows after a refusal; on success the board is shown again with what was done. */
+export interface PairFormState {
+  error?: string;
+  fieldErrors?: FieldErrors;
+  /** The reason typed, kept after a refusal (also without JavaScript). */
+  reason?: string;
+  partnerId?: string;
+}
+
+const localeOf = (form: FormData): string => {
+  const l = formText(form, "locale");
+  return hasLocale(routing.locales, l) ? l : routing.defaultLocale;
+};
+
+/** Back to the board, which says what was done (`done`) or refused (`refused`, a message key) and to whom (`e`, `p`). */
+function backToBoard(form: FormData, cohortId: string, outcome: { done: "paired" | "unpaired" | "changed" } | { refused: string }): never {
+  revalidatePath(COORDINATOR, "layout");
+  const query = new URLSearchParams({ ...outcome, e: formText(form, "enrollmentId"), p: formText(form, "partnerId") });
+  redirect(`/${localeOf(form)}/coordinator/cohorts/${encodeURIComponent(cohortId)}/pairing?${query.toString()}`);
+}
+
+/**
+ * "Pair with X": one accepted participant with one suggested partner. Works without JavaScript.
+ * A refusal (someone else took the last place meanwhile) comes back on the board too, freshly
+ * ranked, with the reason at the top: the button pressed may no longer be there.
+ */
+export async function pairFormAction(form: FormData): Promise<void> {
+  const actor = await getCurrentActor();
+  const cohortId = formText(form, "cohortId");
+  const result = await runAction(pairSchema, { enrollmentId: formText(form, "enrollmentId"), partnerId: formText(form, "partnerId") }, async (data) => {
+    await pairParticipant(actor, cohortId, data.enrollmentId, data.partnerId);
+  });
+  backToBoard(form, cohortId, result.ok ? { done: "paired" } : { refused: result.error ?? "generic" });
+}
+
+/** Ends a pair; the reason is required and stays on the pair's record. */
+export async function unpairFormAction(_prev: PairFormState, form: FormData): Promise<PairFormState> {
+  const actor = await getCurrentActor();
+  const reason = formText(form, "reason");
+  const result = await runAction(unpairSchema, { reason }, (data) => unpair(actor, formText(form, "pairId"), data.reason));
+  if (!result.ok) return { error: result.error ?? "generic", fieldErrors: result.fieldErrors, reason };
+  backToBoard(form, formText(form, "cohortId"), { done: "unpaired" });
+}
+
+/** Moves a participant to another partner, with the reason. */
+export async function changePairFormAction(_prev: PairFormState, form: FormData): Promise<PairFormState> {
+  const actor = await getCurrentActor();
+  const reason = formText(form, "reason");
+  const partnerId = formText(form, "partnerId");
+  const result = await runAction(changePairSchema, { partnerId, reason }, async (data) => {
+    await changePair(actor, formText(form, "pairId"), data.partnerId, data.reason);
+  });
+  if (!result.ok) return { error: result.error ?? "generic", fieldErrors: result.fieldErrors, reason, partnerId };
+  backToBoard(form, formText(form, "cohortId"), { done: "changed" });
+}
+
+/** Applies an (edited) proposal in one step: all pairs are made, or none and the answer says which failed and why. */
+export async function applyProposalAction(cohortId: string, input: unknown): Promise<ActionResult<ApplyProposalResult>> {
+  const actor = await getCurrentActor();
+  const result = await runAction(applyProposalSchema, input, (data) => applyProposal(actor, String(cohortId), data.pairs));
+  if (result.ok && result.data?.applied) revalidatePath(COORDINATOR, "layout");
+  return result;
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { getCohort } from "@/lib/dal/cohorts";
+import { getPairingBoard, proposePairs } from "@/lib/dal/pairs";
+import { getCurrentActor } from "@/lib/dal/session";
+import { guard } from "@/lib/guard";
+import { CohortHeader } from "../../../../_components/cohort-header";
+import { pairWords } from "../../../../_components/pair-words";
+import { ProposalForm, type DraftRow } from "../_components/proposal-form";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "pairingBoard.proposal" }))("title") };
+}
+
+/** "Propose pairs for everyone": computed on every visit, never stored; the coordinator edits it and applies it. */
+export default async function ProposalPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale });
+  const words = pairWords(t, locale);
+  const actor = await getCurrentActor();
+  const [cohort, proposal, board] = await guard(Promise.all([getCohort(actor, id), proposePairs(actor, id), getPairingBoard(actor, id, { suggestions: 0, ruledOut: 0 })]), locale);
+  const rows: DraftRow[] = [
+    ...proposal.pairs.map((p) => ({
+      enrollmentId: p.enrollmentId,
+      participantName: p.participantName,
+      proposedPartnerId: p.partnerId,
+      proposedPartnerName: p.partnerName,
+      score: p.score,
+      why: p.reasons.map((r) => words.reason(r)),
+    })),
+    ...proposal.unpaired.map((u) => ({
+      enrollmentId: u.enrollmentId,
+      participantName: u.participantName,
+      proposedPartnerId: "",
+      proposedPartnerName: "",
+      score: null,
+      why: [t(`pairingTerms.unpaired.${u.reason}`)],
+    })),
+  ];
+  const partners = board.partners
+    .filter((p) => p.status === "approved")
+    .map((p) => ({ id: p.id, name: p.name, left: p.capacityLeft }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+
+  return (
+    <>
+      <CohortHeader cohort={cohort} current="pairing" locale={locale} />
+      <p>
+        <Link href={`/coordinator/cohorts/${cohort.id}/pairing`}>← {t("pairingBoard.title")}</Link>
+      </p>
+      <h2>{t("pairingBoard.proposal.title")}</h2>
+      {rows.length === 0 ? (
+        <p>{t("pairingBoard.proposal.nobody")}</p>
+      ) : (
+        <>
+          <p>{t("pairingBoard.proposal.lead")}</p>
+          <p>
+            <strong>
+              {t("pairingBoard.proposal.totals", { pairs: proposal.pairs.length, unpaired: proposal.unpaired.length, score: proposal.totalScore })}
+            </strong>
+          </p>
+          <ProposalForm cohortId={cohort.id} rows={rows} partners={partners} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import { Field, useErrorText } from "@/components/ui/field";
+import { partnerEditSchema } from "@/lib/validation/partner";
+import { LANGUAGE_OPTIONS, REGIONS } from "@/lib/validation/regions";
+import styles from "../../_components/coordinator.module.css";
+import { RadioGroup } from "../../_components/radio-group";
+
+export const PARTNER_KINDS = partnerEditSchema.shape.kind.options;
+
+/** The fields a partner form names; the invite and the edit form both have them. */
+type Name =
+  | "kind"
+  | "name"
+  | "aliases"
+  | "description"
+  | "website"
+  | "location"
+  | "region"
+  | "helpRequest"
+  | "policyAreas"
+  | "languages"
+  | "capacityPerCohort"
+  | "contactEmail"
+  | "contactPhone";
+
+interface Props<T extends FieldValues, O> {
+  form: UseFormReturn<T, unknown, O>;
+  /** The policy areas of the organisation's cohorts, offered as a hint: matching needs the same words. */
+  knownAreas: string[];
+  /** Language codes the partner already has that are not among the usual options (kept, not dropped). */
+  extraLanguages?: string[];
+  helpRequestRequired: boolean;
+}
+
+/**
+ * Who the partner is and what pairing matches on: kind, name, other names, the help request,
+ * policy areas, languages, region, places per cohort and contact. Errors sit under their fields.
+ */
+export function PartnerFields<T extends FieldValues, O>({ form, knownAreas, extraLanguages = [], helpRequestRequired }: Props<T, O>) {
+  const t = useTranslations("partnersAdmin.fields");
+  const tp = useTranslations("pairingFields");
+  const tt = useTranslations("pairingTerms");
+  const tc = useTranslations("common");
+  const errorText = useErrorText();
+  const reg = (name: Name) => form.register(name as Path<T>);
+  const err = (name: Name): string | undefined => (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
+  const languageError = errorText(err("languages"));
+  const languages = [...LANGUAGE_OPTIONS, ...extraLanguages.filter((l) => !(LANGUAGE_OPTIONS as readonly string[]).includes(l))];
+  return (
+    <>
+      <RadioGroup
+        id="kind"
+        legend={t("kind")}
+        error={err("kind")}
+        required
+        register={reg("kind")}
+        options={PARTNER_KINDS.map((k) => ({ value: k, label: tt(`partnerKinds.${k}`), hint: t(`kindHints.${k}`) }))}
+      />
+      <Field id="name" label={t("name")} error={err("name")} required>
+        {(c) => <input {...c} autoComplete="organization" {...reg("name")} />}
+      </Field>
+      <Field id="aliases" label={t("aliases")} hint={t("aliasesHint")} error={err("aliases")}>
+        {(c) => <textarea {...c} rows={2} {...reg("aliases")} />}
+      </Field>
+      <Field id="helpRequest" label={t("helpRequest")} hint={t(helpRequestRequired ? "helpRequestHint" : "helpRequestInviteHint")} error={err("helpRequest")} required={helpRequestRequired}>
+        {(c) => <textarea {...c} rows={5} {...reg("helpRequest")} />}
+      </Field>
+      <Field
+        id="policyAreas"
+        label={t("policyAreas")}
+        hint={knownAreas.length > 0 ? `${t("policyAreasHint")} ${t("knownAreas", { areas: knownAreas.join(", ") })}` : t("policyAreasHint")}
+        error={err("policyAreas")}
+        required
+      >
+        {(c) => <textarea {...c} rows={4} {...reg("policyAreas")} />}
+      </Field>
+      <fieldset className={styles.group} aria-describedby={languageError ? "languages-error" : "languages-hint"}>
+        <legend>
+          {t("languages")}
+          <span className="meta"> ({tc("required")})</span>
+        </legend>
+        <p className={styles.hint} id="languages-hint">
+          {t("languagesHint")}
+        </p>
+        {languages.map((code) => (
+          <div className={styles.choice} key={code}>
+            <input type="checkbox" id={`languages-${code}`} value={code} aria-invalid={Boolean(languageError)} {...reg("languages")} />
+            <label htmlFor={`languages-${code}`}>{tp.has(`languageNames.${code}`) ? tp(`languageNames.${code}`) : code}</label>
+          </div>
+        ))}
+        {languageError && (
+          <p className={styles.error} id="languages-error">
+            {languageError}
+          </p>
+        )}
+      </fieldset>
+      <div className="row">
+        <Field id="region" label={t("region")} hint={t("regionHint")} error={err("region")}>
+          {(c) => (
+            <select {...c} {...reg("region")}>
+              <option value="">{tp("noRegion")}</option>
+              {REGIONS.map((r) => (
+                <option key={r} value={r}>
+                  {tp(`regions.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="capacityPerCohort" label={t("capacity")} hint={t("capacityHint")} error={err("capacityPerCohort")} required>
+          {(c) => <input {...c} type="number" inputMode="numeric" min={1} max={50} {...reg("capacityPerCohort")} />}
+        </Field>
+      </div>
+      <Field id="description" label={t("description")} error={err("description")}>
+        {(c) => <textarea {...c} rows={4} {...reg("description")} />}
+      </Field>
+      <div className="row">
+        <Field id="website" label={t("website")} hint={t("websiteHint")} error={err("website")}>
+          {(c) => <input {...c} type="url" inputMode="url" autoComplete="url" {...reg("website")} />}
+        </Field>
+        <Field id="location" label={t("location")} hint={t("locationHint")} error={err("location")}>
+          {(c) => <input {...c} {...reg("location")} />}
+        </Field>
+      </div>
+      <div className="row">
+        <Field id="contactEmail" label={t("contactEmail")} hint={t("contactEmailHint")} error={err("contactEmail")}>
+          {(c) => <input {...c} type="email" autoComplete="off" {...reg("contactEmail")} />}
+        </Field>
+        <Field id="contactPhone" label={t("contactPhone")} error={err("contactPhone")}>
+          {(c) => <input {...c} type="tel" autoComplete="off" {...reg("contactPhone")} />}
+        </Field>
+      </div>
+    </>
+  );
+}

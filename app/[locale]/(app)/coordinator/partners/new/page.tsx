@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { listCohortPolicyAreas } from "@/lib/dal/cohorts";
+import { getCurrentActor } from "@/lib/dal/session";
+import { guard } from "@/lib/guard";
+import { InvitePartnerForm } from "../_components/invite-partner-form";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "partnersAdmin.invitePage" }))("title") };
+}
+
+export default async function InvitePartnerPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "partnersAdmin" });
+  const actor = await getCurrentActor();
+  const knownAreas = await guard(listCohortPolicyAreas(actor), locale);
+  return (
+    <>
+      <p>
+        <Link href="/coordinator/partners">← {t("title")}</Link>
+      </p>
+      <h1>{t("invitePage.title")}</h1>
+      <p>{t("invitePage.lead")}</p>
+      <InvitePartnerForm knownAreas={knownAreas} />
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { registerPartnerSchema } from "./partner";
+
+/**
+ * The public registration form: the owner's schema plus the organisation registered with (which
+ * the DAL takes apart from the profile, by id or slug).
+ */
+export const registerPartnerFormSchema = registerPartnerSchema.extend({
+  organisation: z.string({ error: "choose" }).trim().min(1, { error: "choose" }).max(100, { error: "invalid" }),
+});
+export type RegisterPartnerFormInput = z.infer<typeof registerPartnerFormSchema>;
+export type RegisterPartnerFormFields = z.input<typeof registerPartnerFormSchema>;
