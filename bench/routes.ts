@@ -34,4 +34,22 @@ export const ROUTES: BenchRoute[] = [
     cookie: "coordinator",
     contains: () => "Gemeente Zwolle",
   },
+  {
+    name: "pairing board (500 × 200)",
+    path: (s) => `/nl/coordinator/cohorts/${s.pairingCohortId}/pairing`,
+    cookie: "coordinator",
+    contains: () => "Bench partner",
+  },
+  {
+    name: "proposal page (500 × 200)",
+    path: (s) => `/nl/coordinator/cohorts/${s.pairingCohortId}/pairing/proposal`,
+    cookie: "coordinator",
+    contains: () => "Bench partner",
+  },
+  {
+    name: "proposal API (500 × 200)",
+    path: (s) => `/api/v1/cohorts/${s.pairingCohortId}/pairing-proposal`,
+    cookie: "coordinator",
+    contains: () => '"partnerId"',
+  },
 ];

@@ -43,10 +43,34 @@ interface RouteResult {
   path: string;
   signedInAs: BenchRole | null;
   measurement: Measurement;
+  /** Median of sequential requests with nothing else running: how long one person waits. */
+  aloneMs: number;
   ratio: { requestsPerSecond: number; p95: number };
 }
 
-async function measureRoute(server: Server, db: BenchDatabase, route: BenchRoute, cookie: string | undefined, seconds: { warmup: number; run: number }): Promise<Measurement> {
+const ALONE_REQUESTS = 5;
+
+/** Median latency of a few requests sent one after another (after the load has drained). */
+async function measureAlone(url: string, headers: Record<string, string>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < ALONE_REQUESTS; i++) {
+    const started = performance.now();
+    const res = await fetch(url, { headers, redirect: "manual" });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status} when measured alone`);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+async function measureRoute(
+  server: Server,
+  db: BenchDatabase,
+  route: BenchRoute,
+  cookie: string | undefined,
+  seconds: { warmup: number; run: number },
+): Promise<{ m: Measurement; aloneMs: number }> {
   const routePath = typeof route.path === "function" ? route.path(db.seed) : route.path;
   const url = `${server.baseUrl}${routePath}`;
   const headers: Record<string, string> = cookie ? { cookie } : {};
@@ -71,18 +95,22 @@ async function measureRoute(server: Server, db: BenchDatabase, route: BenchRoute
   const problems = problemsOf(m);
   if (problems) throw new Error(`${route.name}: ${problems}\n${server.tail()}`);
   m.loadAverage1m = Number(os.loadavg()[0]!.toFixed(2));
-  console.log(`[bench] ${route.name}: ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.p50Ms.toFixed(1)} ms, p95 ${m.p95Ms.toFixed(1)} ms (${m.requests} responses, all 200)`);
-  return m;
+  const aloneMs = await measureAlone(url, headers);
+  console.log(
+    `[bench] ${route.name}: ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.p50Ms.toFixed(1)} ms, p95 ${m.p95Ms.toFixed(1)} ms (${m.requests} responses, all 200); alone ${aloneMs.toFixed(1)} ms`,
+  );
+  return { m, aloneMs };
 }
 
 function printTable(results: RouteResult[]): void {
-  const head = ["route", "path", "req/s", "p50 ms", "p95 ms", "req/s ratio", "p95 ratio"];
+  const head = ["route", "path", "req/s", "p50 ms", "p95 ms", "alone ms", "req/s ratio", "p95 ratio"];
   const rows = results.map((r) => [
     r.name,
     r.path,
     r.measurement.requestsPerSecond.toFixed(0),
     r.measurement.p50Ms.toFixed(1),
     r.measurement.p95Ms.toFixed(1),
+    r.aloneMs.toFixed(1),
     r.ratio.requestsPerSecond.toFixed(2),
     r.ratio.p95.toFixed(2),
   ]);
@@ -92,6 +120,7 @@ function printTable(results: RouteResult[]): void {
   for (const row of rows) console.log(line(row));
   console.log(
     "\np50/p95: nearest rank over every response's latency (autocannon 'response' event);" +
+      "\nalone: median of 5 requests sent one at a time after the load (what one person waits);" +
       "\nratios: route / baseline (req/s below 1 = slower; p95 above 1 = slower).",
   );
 }
@@ -134,18 +163,19 @@ async function main(): Promise<void> {
   }
 
   console.log(`[bench] ${ROUTES.length} routes, ${CONNECTIONS} connections, ${seconds.warmup} s warm-up + ${seconds.run} s each`);
-  const measured: { route: BenchRoute; m: Measurement }[] = [];
+  const measured: { route: BenchRoute; m: Measurement; aloneMs: number }[] = [];
   for (const route of ROUTES) {
-    const m = await measureRoute(server, db, route, route.cookie ? cookies.get(route.cookie) : undefined, seconds);
-    measured.push({ route, m });
+    const { m, aloneMs } = await measureRoute(server, db, route, route.cookie ? cookies.get(route.cookie) : undefined, seconds);
+    measured.push({ route, m, aloneMs });
   }
 
   const base = measured.find((x) => x.route.baseline)!.m;
-  const results: RouteResult[] = measured.map(({ route, m }) => ({
+  const results: RouteResult[] = measured.map(({ route, m, aloneMs }) => ({
     name: route.name,
     path: typeof route.path === "function" ? route.path(db.seed) : route.path,
     signedInAs: route.cookie ?? null,
     measurement: m,
+    aloneMs: Number(aloneMs.toFixed(1)),
     ratio: { requestsPerSecond: m.requestsPerSecond / base.requestsPerSecond, p95: m.p95Ms / base.p95Ms },
   }));
   console.log(`\n[bench] ${db.kind}, ${CONNECTIONS} connections, ${seconds.run} s per route, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs`);
