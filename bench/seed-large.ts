@@ -193,8 +193,8 @@ const BENCH_REGIONS = ["overijssel", "utrecht", "zuid-holland", "noord-holland",
  */
 async function seedPairingCohort(tx: Tx, organisationId: string, programmeId: string): Promise<string> {
   const { pairingParticipants, pairingPartners } = LARGE_TENANT;
-  const areas = sql.raw(`array[${BENCH_AREAS.map((a) => `'${a}'`).join(",")}]`);
-  const regions = sql.raw(`array[${BENCH_REGIONS.map((r) => `'${r}'`).join(",")}]`);
+  const areas = sql.raw(`(array[${BENCH_AREAS.map((a) => `'${a}'`).join(",")}])`);
+  const regions = sql.raw(`(array[${BENCH_REGIONS.map((r) => `'${r}'`).join(",")}])`);
   const cohort = await tx.execute<{ id: string }>(sql`
     insert into cohorts (organisation_id, programme_id, name, start_date, end_date, enrollment_opens_on,
                          enrollment_deadline, capacity, time_zone, status, admission_mode, policy_areas)

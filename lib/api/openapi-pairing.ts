@@ -134,9 +134,9 @@ export const pairingPaths = {
       operationId: "listPairMeetings",
       tags: ["Meetings"],
       summary: "A pair's meetings",
-      description: "For either side of the pair and the coordinators of its organisation. Other members of the organisation get 403, anyone else 404.",
+      description: "For either side of the pair and the coordinators of its organisation. Anyone else gets 404, other members of the organisation too: another person's pair is not revealed.",
       parameters: [idParam("The pair.")],
-      responses: { "200": ok("MeetingList"), ...coordinatorOnly },
+      responses: { "200": ok("MeetingList"), ...needsAuth, "404": refusal("NotFound") },
     },
     post: {
       operationId: "logMeeting",

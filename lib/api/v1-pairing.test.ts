@@ -113,8 +113,8 @@ describe("API v1: meetings", () => {
     expectProblem(await call(pairMeetingsRoute.POST, { path, id: pairId, token: tokens.outsider, body: meetingBody() }), 404, path);
     expectProblem(await call(pairMeetingsRoute.POST, { path, id: pairId, token: tokens.otherCoordinator, body: meetingBody() }), 404, path);
     expectProblem(await call(pairMeetingsRoute.GET, { path, id: pairId, token: tokens.otherCoordinator }), 404, path);
-    // A member of the organisation who is not on the pair may not read it either (the role check says 403).
-    expectProblem(await call(pairMeetingsRoute.GET, { path, id: pairId, token: tokens.outsider }), 403, path);
+    // A member of the organisation who is not on the pair may not read it either, and is not told it exists.
+    expectProblem(await call(pairMeetingsRoute.GET, { path, id: pairId, token: tokens.outsider }), 404, path);
     expectProblem(await call(pairMeetingsRoute.POST, { path, id: pairId, body: meetingBody() }), 401, path);
     const logged = await call(pairMeetingsRoute.POST, { path, id: pairId, token: participantToken, body: meetingBody({ mode: "online" }) });
     const meetingId = logged.body.id as string;

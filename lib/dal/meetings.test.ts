@@ -124,14 +124,15 @@ describe("confirming or disputing a meeting", () => {
 });
 
 describe("a pair's meetings", () => {
-  it("are shown to both sides and the organisation's coordinators, marking what waits for the viewer", async () => {
+  it("are shown to both sides and the organisation's coordinators, marking what waits for the viewer, and hidden from anyone else", async () => {
     const { p, q, pairId } = await aPair();
     await logMeeting(q.owner, pairId, meeting());
     expect((await listPairMeetings(p.actor, pairId)).map((m) => m.awaitingMe)).toEqual([true]);
     expect((await listPairMeetings(q.owner, pairId)).map((m) => [m.awaitingMe, m.loggedByName])).toEqual([[false, expect.stringMatching(/^Eigenaar/) as string]]);
     expect(await listPairMeetings(f.people.coordinator, pairId)).toHaveLength(1);
     await expect(listPairMeetings(f.people.otherCoordinator, pairId)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(listPairMeetings(f.people.participant, pairId)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(listPairMeetings(f.people.partner, pairId)).rejects.toBeInstanceOf(ForbiddenError);
+    // Members of the organisation who are not on the pair: not revealed (404, as for logging and answering).
+    await expect(listPairMeetings(f.people.participant, pairId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listPairMeetings(f.people.partner, pairId)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -7,7 +7,7 @@ import { appUrl } from "@/lib/env";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatInstant } from "@/lib/time";
 import { meetingSchemaAt, type MeetingFormValues, type MeetingResponse } from "@/lib/validation/meeting";
-import { assertRole, COORDINATING, requireUser, type Actor, type UserActor } from "./actor";
+import { COORDINATING, requireUser, type Actor, type UserActor } from "./actor";
 import { enqueueMail } from "./mail";
 import { isUuid } from "./programmes";
 import type { DbOrTx, Tx } from "./tx";
@@ -160,13 +160,17 @@ const meetingColumns = {
   disputeComment: meetings.disputeComment,
 };
 
-/** A pair's meetings, newest first: for either side of the pair and the organisation's coordinators. */
+/**
+ * A pair's meetings, newest first: for either side of the pair and the organisation's
+ * coordinators. Anyone else gets 404, members of the organisation too: another person's pair is
+ * not revealed, as for logging and answering.
+ */
 export async function listPairMeetings(actor: Actor | null, pairId: string): Promise<MeetingView[]> {
   const user = requireUser(actor);
   const db = await getDb();
   const pair = await pairSides(db, pairId);
   const side = sideOf(user, pair);
-  if (!side) assertRole(actor, pair.organisationId, COORDINATING);
+  if (!side && !user.memberships.some((m) => m.organisationId === pair.organisationId && COORDINATING.includes(m.role))) throw new NotFoundError();
   const rows = await db
     .select(meetingColumns)
     .from(meetings)

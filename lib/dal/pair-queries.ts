@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { enrollments, meetings, pairs, partners, users } from "@/db/schema";
-import { proposeAssignment, rankPartners, scorePair, type PairReason, type PairSuggestion } from "@/lib/pairing";
+import { proposeAssignment, rankPartners, scorePair, type PairReason, type PairSuggestion, type PairingParticipant, type PairingPartner } from "@/lib/pairing";
+import { scoreMatrix } from "@/lib/pairing/score-matrix";
 import type { Actor } from "./actor";
 import { candidates, coordinatedCohort, linkedPartners } from "./pair-rules";
 import type { DbOrTx } from "./tx";
@@ -90,40 +91,144 @@ export async function getPairingBoard(actor: Actor | null, cohortId: string, opt
   };
 }
 
+/** A partner the coordinator may pick instead in the draft: one of the participant's best eligible partners. */
+export interface ProposalAlternative {
+  partnerId: string;
+  partnerName: string;
+  score: number;
+}
+
 export interface Proposal {
   /** Each proposed pair with its score and the reasons behind it, for the draft the coordinator edits. */
-  pairs: { enrollmentId: string; participantName: string; partnerId: string; partnerName: string; score: number; reasons: PairReason[] }[];
-  unpaired: { enrollmentId: string; participantName: string; reason: "noEligiblePartner" | "noCapacityLeft" }[];
+  pairs: {
+    enrollmentId: string;
+    participantName: string;
+    partnerId: string;
+    partnerName: string;
+    score: number;
+    reasons: PairReason[];
+    /** The participant's best other eligible partners, best first (at most `alternatives`). */
+    alternatives: ProposalAlternative[];
+  }[];
+  unpaired: {
+    enrollmentId: string;
+    participantName: string;
+    reason: "noEligiblePartner" | "noCapacityLeft";
+    /** The participant's best eligible partners, best first; taken by others when the reason is noCapacityLeft. */
+    alternatives: ProposalAlternative[];
+  }[];
+  /** Every partner named above (proposed or alternative) with its places left before the proposal, by name. */
+  partners: { id: string; name: string; capacityLeft: number }[];
   totalScore: number;
+}
+
+/** Code-unit order, as rankPartners breaks ties. */
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Per participant, the `limit` best eligible partners other than `skip[i]`, with their scores, in
+ * rankPartners' order (score, then more places left, then name, then id). Reads the score matrix
+ * the assignment uses (same formula as scorePair) instead of ranking every partner per
+ * participant with its reasons: 500 × 200 takes a few milliseconds.
+ */
+function bestAlternatives(
+  participants: readonly PairingParticipant[],
+  partners: readonly PairingPartner[],
+  skip: readonly (number | undefined)[],
+  limit: number,
+): { j: number; score: number }[][] {
+  if (limit <= 0 || partners.length === 0) return participants.map(() => []);
+  const { score, eligible } = scoreMatrix(participants, partners);
+  const width = partners.length;
+  // Each partner's place among equal scores.
+  const tieOrder = new Int32Array(width);
+  partners
+    .map((q, j) => ({ q, j }))
+    .sort((a, b) => b.q.capacityLeft - a.q.capacityLeft || byCodeUnit(a.q.name, b.q.name) || byCodeUnit(a.q.id, b.q.id))
+    .forEach((x, rank) => {
+      tieOrder[x.j] = rank;
+    });
+  return participants.map((_, i) => {
+    const row = i * width;
+    const before = (a: number, b: number): boolean => {
+      const sa = score[row + a] ?? 0;
+      const sb = score[row + b] ?? 0;
+      return sa > sb || (sa === sb && (tieOrder[a] ?? 0) < (tieOrder[b] ?? 0));
+    };
+    // Insertion into a short sorted list: limit is small, partners many.
+    const top: number[] = [];
+    for (let j = 0; j < width; j++) {
+      if (eligible[row + j] !== 1 || j === skip[i]) continue;
+      if (top.length === limit && !before(j, top[limit - 1] ?? 0)) continue;
+      let at = top.length < limit ? top.length : limit - 1;
+      while (at > 0 && before(j, top[at - 1] ?? 0)) {
+        top[at] = top[at - 1] ?? 0;
+        at--;
+      }
+      top[at] = j;
+    }
+    return top.map((j) => ({ j, score: score[row + j] ?? 0 }));
+  });
 }
 
 /**
  * "Propose pairs for everyone": the optimal assignment of the cohort's unpaired participants to
  * its partners' capacity left. Not stored: the coordinator edits it and applies it with applyProposal.
+ * With `alternatives`, each participant also gets up to that many of their best other eligible
+ * partners, the only other choices the draft offers (every partner for every participant would
+ * be 100,000 choices for 500 participants and 200 partners).
  */
-export async function proposePairs(actor: Actor | null, cohortId: string): Promise<Proposal> {
+export async function proposePairs(actor: Actor | null, cohortId: string, opts: { alternatives?: number } = {}): Promise<Proposal> {
   const cohort = await coordinatedCohort(actor, cohortId);
   const { db } = cohort;
   const [people, linked, active] = await Promise.all([candidates(db, cohort.id), linkedPartners(db, cohort.id), activePairs(db, cohort.id)]);
   const unpaired = people.filter((p) => !active.has(p.id));
   const pairable = linked.filter((p) => p.status === "approved");
   const result = proposeAssignment(unpaired, pairable);
-  const person = new Map(unpaired.map((p) => [p.id, p]));
-  const partner = new Map(pairable.map((p) => [p.id, p]));
+  const person = new Map(unpaired.map((p, i) => [p.id, { ...p, i }]));
+  const partner = new Map(pairable.map((p, j) => [p.id, { ...p, j }]));
+  const proposed: (number | undefined)[] = unpaired.map(() => undefined);
+  for (const p of result.pairs) {
+    const i = person.get(p.participantId)?.i;
+    if (i !== undefined) proposed[i] = partner.get(p.partnerId)?.j;
+  }
+  const best = bestAlternatives(unpaired, pairable, proposed, Math.max(0, Math.floor(opts.alternatives ?? 0)));
+  const named = new Set<number>(proposed.filter((j) => j !== undefined));
+  const alternativesOf = (participantId: string): ProposalAlternative[] => {
+    const i = person.get(participantId)?.i;
+    return (i === undefined ? [] : (best[i] ?? [])).flatMap(({ j, score }) => {
+      const q = pairable[j];
+      if (!q) return [];
+      named.add(j);
+      return [{ partnerId: q.id, partnerName: q.name, score }];
+    });
+  };
+  const pairsOut = result.pairs.map((p) => {
+    const who = person.get(p.participantId);
+    const at = partner.get(p.partnerId);
+    return {
+      enrollmentId: p.participantId,
+      participantName: who?.name ?? "",
+      partnerId: p.partnerId,
+      partnerName: at?.name ?? "",
+      score: p.score,
+      reasons: who && at ? scorePair(who, at).reasons : [],
+      alternatives: alternativesOf(p.participantId),
+    };
+  });
+  const unpairedOut = result.unpaired.map((u) => ({
+    enrollmentId: u.participantId,
+    participantName: person.get(u.participantId)?.name ?? "",
+    reason: u.reason,
+    alternatives: alternativesOf(u.participantId),
+  }));
   return {
-    pairs: result.pairs.map((p) => {
-      const who = person.get(p.participantId);
-      const at = partner.get(p.partnerId);
-      return {
-        enrollmentId: p.participantId,
-        participantName: who?.name ?? "",
-        partnerId: p.partnerId,
-        partnerName: at?.name ?? "",
-        score: p.score,
-        reasons: who && at ? scorePair(who, at).reasons : [],
-      };
-    }),
-    unpaired: result.unpaired.map((u) => ({ enrollmentId: u.participantId, participantName: person.get(u.participantId)?.name ?? "", reason: u.reason })),
+    pairs: pairsOut,
+    unpaired: unpairedOut,
+    partners: [...named]
+      .flatMap((j) => (pairable[j] ? [pairable[j]] : []))
+      .map((q) => ({ id: q.id, name: q.name, capacityLeft: q.capacityLeft }))
+      .sort((a, b) => byCodeUnit(a.name, b.name) || byCodeUnit(a.id, b.id)),
     totalScore: result.totalScore,
   };
 }

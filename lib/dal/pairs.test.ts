@@ -197,6 +197,34 @@ describe("proposing and applying pairs for the whole cohort", () => {
     expect((await proposePairs(f.people.coordinator, cohortId)).pairs).toEqual([]);
   });
 
+  it("offers each participant only their best other eligible partners, ranked as on the board", async () => {
+    const cohortId = await f.newCohort();
+    const p = await f.participant(cohortId, { employer: "Gemeente Almelo", policyAreas: ["Wonen", "Duurzaamheid"] });
+    const left = await f.participant(cohortId, { policyAreas: ["Zorg en welzijn"] });
+    const qs = [];
+    for (const areas of [["Wonen", "Duurzaamheid"], ["Wonen"], ["Duurzaamheid"], ["Zorg en welzijn"], ["Participatie"]]) qs.push(await f.partner({ policyAreas: areas, capacityPerCohort: 1 }, { cohortId }));
+    const own = await f.partner({ kind: "host", aliases: "Gemeente Almelo", policyAreas: ["Wonen", "Duurzaamheid"] }, { cohortId });
+    // Without the option the proposal stays as the API shows it: no alternatives.
+    expect((await proposePairs(f.people.coordinator, cohortId)).pairs.every((x) => x.alternatives.length === 0)).toBe(true);
+
+    const proposal = await proposePairs(f.people.coordinator, cohortId, { alternatives: 3 });
+    const board = await getPairingBoard(f.people.coordinator, cohortId, { suggestions: 10 });
+    for (const who of [p, left]) {
+      const row = proposal.pairs.find((x) => x.enrollmentId === who.enrollmentId)!;
+      const ranked = board.participants.find((x) => x.enrollmentId === who.enrollmentId)!.suggestions.filter((s) => s.partnerId !== row.partnerId);
+      expect(row.alternatives).toEqual(ranked.slice(0, 3).map((s) => ({ partnerId: s.partnerId, partnerName: s.partnerName, score: s.score })));
+      expect(row.alternatives).toHaveLength(3);
+    }
+    // Never a partner ruled out: the participant's own employer is not offered to them.
+    const mine = proposal.pairs.find((x) => x.enrollmentId === p.enrollmentId)!;
+    expect(mine.alternatives.map((a) => a.partnerId)).not.toContain(own.partnerId);
+    expect(mine.partnerId).toBe(qs[0]!.partnerId);
+    // Every partner the draft names comes with its places left, for the live capacity check.
+    const named = new Set(proposal.pairs.flatMap((x) => [x.partnerId, ...x.alternatives.map((a) => a.partnerId)]));
+    expect(new Set(proposal.partners.map((x) => x.id))).toEqual(named);
+    for (const x of proposal.partners) expect(x.capacityLeft).toBe(board.partners.find((y) => y.id === x.id)!.capacityLeft);
+  });
+
   it("applies all or nothing, listing every pair that failed and why", async () => {
     const cohortId = await f.newCohort();
     const a = await f.participant(cohortId);

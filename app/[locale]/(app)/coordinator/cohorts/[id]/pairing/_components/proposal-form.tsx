@@ -20,13 +20,17 @@ export interface DraftRow {
   score: number | null;
   /** The reasons for the proposed partner, or why nobody was proposed, in words. */
   why: string[];
+  /** The other partners the select offers (best eligible ones, best first), by id, with their match score. */
+  options: { id: string; score: number }[];
 }
 
 type Values = { rows: { partnerId: string }[] };
 
 /**
- * The proposal as a draft: one partner select per participant, preselected with the proposal.
- * "Apply these pairs" makes all of them in one step or none; a refusal says per pair what failed.
+ * The proposal as a draft: one partner select per participant, preselected with the proposal and
+ * offering only that participant's best other partners (and no partner), so a large cohort stays
+ * a light page. "Apply these pairs" makes all of them in one step or none; a refusal says per
+ * pair what failed. `partners` names every partner the rows offer, with its places left.
  */
 export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; rows: DraftRow[]; partners: { id: string; name: string; left: number }[] }) {
   const t = useTranslations("pairingBoard.proposal");
@@ -37,7 +41,7 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
   const summaryRef = useRef<HTMLDivElement>(null);
   const form = useForm<Values>({ defaultValues: { rows: rows.map((r) => ({ partnerId: r.proposedPartnerId })) } });
   const chosen = useWatch({ control: form.control, name: "rows" });
-  const partnerName = new Map(partners.map((p) => [p.id, p.name]));
+  const partnerById = new Map(partners.map((p) => [p.id, p]));
   const rowOf = new Map(rows.map((r, i) => [r.enrollmentId, i]));
 
   // More chosen than places free: said while editing; the server checks again when applying.
@@ -91,7 +95,7 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
                 <li key={f.enrollmentId}>
                   {t("failure", {
                     participant: rows[rowOf.get(f.enrollmentId) ?? -1]?.participantName ?? "",
-                    partner: partnerName.get(f.partnerId) ?? "",
+                    partner: partnerById.get(f.partnerId)?.name ?? "",
                     reason: errorText(f.reason) ?? "",
                   })}
                 </li>
@@ -114,6 +118,8 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
           {rows.map((r, i) => {
             const value = chosen[i]?.partnerId ?? "";
             const changed = value !== r.proposedPartnerId;
+            const score = changed ? r.options.find((o) => o.id === value)?.score : r.score;
+            const choices = r.proposedPartnerId ? [r.proposedPartnerId, ...r.options.map((o) => o.id)] : r.options.map((o) => o.id);
             const error = errorText(form.formState.errors.rows?.[i]?.partnerId?.message);
             const selectId = `draft-${r.enrollmentId}`;
             return (
@@ -125,11 +131,14 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
                   </label>
                   <select id={selectId} defaultValue={r.proposedPartnerId} aria-invalid={Boolean(error)} aria-describedby={error ? `${selectId}-error` : undefined} {...form.register(`rows.${i}.partnerId`)}>
                     <option value="">{t("none")}</option>
-                    {partners.map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {t("partnerOption", { name: p.name, left: p.left })}
-                      </option>
-                    ))}
+                    {choices.map((id) => {
+                      const p = partnerById.get(id);
+                      return (
+                        <option key={id} value={id}>
+                          {p ? t("partnerOption", { name: p.name, left: p.left }) : id}
+                        </option>
+                      );
+                    })}
                   </select>
                   {error && (
                     <p className={styles.error} id={`${selectId}-error`}>
@@ -137,7 +146,7 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
                     </p>
                   )}
                 </td>
-                <td>{!changed && r.score !== null ? r.score : <span className="meta">—</span>}</td>
+                <td>{score !== undefined && score !== null ? score : <span className="meta">—</span>}</td>
                 <td>
                   {changed ? (
                     <p>{r.proposedPartnerId ? t("changedFrom", { partner: r.proposedPartnerName }) : t("changed")}</p>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getCohort } from "@/lib/dal/cohorts";
-import { getPairingBoard, proposePairs } from "@/lib/dal/pairs";
+import { proposePairs } from "@/lib/dal/pairs";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
 import { CohortHeader } from "../../../../_components/cohort-header";
@@ -14,14 +14,23 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: (await getTranslations({ locale, namespace: "pairingBoard.proposal" }))("title") };
 }
 
-/** "Propose pairs for everyone": computed on every visit, never stored; the coordinator edits it and applies it. */
+/** How many other partners each participant's select offers beside the proposed one, best first. */
+const ALTERNATIVES = 8;
+
+/**
+ * "Propose pairs for everyone": computed on every visit, never stored; the coordinator edits it
+ * and applies it. Each participant's select offers the proposed partner, their best other
+ * eligible partners and "no partner", not every partner: for 500 participants and 200 partners
+ * that would be 100,000 options.
+ */
 export default async function ProposalPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const t = await getTranslations({ locale });
   const words = pairWords(t, locale);
   const actor = await getCurrentActor();
-  const [cohort, proposal, board] = await guard(Promise.all([getCohort(actor, id), proposePairs(actor, id), getPairingBoard(actor, id, { suggestions: 0, ruledOut: 0 })]), locale);
+  const [cohort, proposal] = await guard(Promise.all([getCohort(actor, id), proposePairs(actor, id, { alternatives: ALTERNATIVES })]), locale);
+  const options = (alternatives: { partnerId: string; score: number }[]) => alternatives.map((a) => ({ id: a.partnerId, score: a.score }));
   const rows: DraftRow[] = [
     ...proposal.pairs.map((p) => ({
       enrollmentId: p.enrollmentId,
@@ -30,6 +39,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ local
       proposedPartnerName: p.partnerName,
       score: p.score,
       why: p.reasons.map((r) => words.reason(r)),
+      options: options(p.alternatives),
     })),
     ...proposal.unpaired.map((u) => ({
       enrollmentId: u.enrollmentId,
@@ -38,12 +48,11 @@ export default async function ProposalPage({ params }: { params: Promise<{ local
       proposedPartnerName: "",
       score: null,
       why: [t(`pairingTerms.unpaired.${u.reason}`)],
+      options: options(u.alternatives),
     })),
   ];
-  const partners = board.partners
-    .filter((p) => p.status === "approved")
-    .map((p) => ({ id: p.id, name: p.name, left: p.capacityLeft }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale));
+  // Only the partners the draft names, with their places left, for the live over-capacity check.
+  const partners = proposal.partners.map((p) => ({ id: p.id, name: p.name, left: p.capacityLeft }));
 
   return (
     <>
