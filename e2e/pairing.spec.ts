@@ -145,3 +145,30 @@ test("a partner cannot open the coordinator's pairing pages, and another person'
   const other = await page.goto("/en/pairs/00000000-0000-4000-8000-000000000000");
   expect(other?.status()).toBe(404);
 });
+
+test("a coordinator proposes pairs for everyone, edits the draft and applies it in one step", async ({ page }) => {
+  await signInAsDemo(page, "coordinator");
+  await page.goto("/en/coordinator");
+  await page.getByRole("link", { name: "Voorjaar 2027" }).first().click();
+  await page.getByRole("link", { name: "Pairing", exact: true }).click();
+  await page.getByRole("link", { name: "Propose pairs for everyone" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Proposed pairs for everyone" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await expectAccessible(page);
+
+  // Ahmed works for Gemeente Zwolle, so its host team is never offered for him.
+  const ahmed = page.getByRole("combobox", { name: "Partner for Ahmed Benali" });
+  await expect(ahmed).toBeVisible();
+  await expect(ahmed.locator("option", { hasText: "Gemeente Zwolle, team Wijkzaken" })).toHaveCount(0);
+  // The coordinator leaves one person out of this round.
+  await ahmed.selectOption({ label: "No partner now" });
+  await page.getByRole("button", { name: "Apply these pairs" }).click();
+  await expect(page.getByText(/pairs? made/).first()).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto("/en/coordinator");
+  await page.getByRole("link", { name: "Voorjaar 2027" }).first().click();
+  await page.getByRole("link", { name: "Pairing", exact: true }).click();
+  await expect(page.getByRole("heading", { name: /Waiting for a partner/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Ahmed Benali" })).toBeVisible();
+});
