@@ -14,6 +14,11 @@ export interface BenchRoute {
   contains?: (seed: SeedInfo) => string;
   /** The route every other route is compared with (exactly one). */
   baseline?: true;
+  /**
+   * Concurrent connections for this route (default 20). A whole-cohort proposal is a coordinator's
+   * deliberate step, not a page many people load at once: a few at a time is the realistic load.
+   */
+  connections?: number;
 }
 
 /** The routes `npm run bench` measures, in order. Add a page by appending it here. */
@@ -44,12 +49,14 @@ export const ROUTES: BenchRoute[] = [
     name: "proposal page (500 × 200)",
     path: (s) => `/nl/coordinator/cohorts/${s.pairingCohortId}/pairing/proposal`,
     cookie: "coordinator",
+    connections: 4,
     contains: () => "Bench partner",
   },
   {
     name: "proposal API (500 × 200)",
     path: (s) => `/api/v1/cohorts/${s.pairingCohortId}/pairing-proposal`,
     cookie: "coordinator",
+    connections: 4,
     contains: () => '"partnerId"',
   },
 ];

@@ -42,13 +42,28 @@ interface RouteResult {
   name: string;
   path: string;
   signedInAs: BenchRole | null;
+  connections: number;
   measurement: Measurement;
   /** Median of sequential requests with nothing else running: how long one person waits. */
   aloneMs: number;
+  /** Size of the response body (HTML or JSON, uncompressed). */
+  kilobytes: number;
   ratio: { requestsPerSecond: number; p95: number };
 }
 
 const ALONE_REQUESTS = 5;
+
+/**
+ * BENCH_ROUTES: comma-separated parts of route names ("pairing,proposal") to measure only those;
+ * the baseline is always measured, so ratios stay meaningful.
+ */
+function selectRoutes(filter: string | undefined): BenchRoute[] {
+  const parts = (filter ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (parts.length === 0) return ROUTES;
+  const chosen = ROUTES.filter((r) => r.baseline || parts.some((part) => r.name.toLowerCase().includes(part)));
+  if (chosen.length === ROUTES.filter((r) => r.baseline).length) throw new Error(`BENCH_ROUTES="${filter}" matches no route; routes: ${ROUTES.map((r) => r.name).join(", ")}`);
+  return chosen;
+}
 
 /** Median latency of a few requests sent one after another (after the load has drained). */
 async function measureAlone(url: string, headers: Record<string, string>): Promise<number> {
@@ -70,7 +85,7 @@ async function measureRoute(
   route: BenchRoute,
   cookie: string | undefined,
   seconds: { warmup: number; run: number },
-): Promise<{ m: Measurement; aloneMs: number }> {
+): Promise<{ m: Measurement; aloneMs: number; kilobytes: number }> {
   const routePath = typeof route.path === "function" ? route.path(db.seed) : route.path;
   const url = `${server.baseUrl}${routePath}`;
   const headers: Record<string, string> = cookie ? { cookie } : {};
@@ -78,14 +93,18 @@ async function measureRoute(
   if (contains === "") throw new Error(`Route ${route.name}: its expected text is empty`);
 
   // One request first, so a redirect to sign-in or a missing text fails with a readable message.
+  const firstStarted = performance.now();
   const first = await fetch(url, { headers, redirect: "manual" });
   const body = await first.text();
+  const firstMs = performance.now() - firstStarted;
   if (first.status !== 200) {
     throw new Error(`${route.name}: GET ${routePath} answered ${first.status}${first.headers.get("location") ? ` → ${first.headers.get("location")}` : ""} (wrong cookie?)\n${server.tail()}`);
   }
   if (contains && !body.includes(contains)) throw new Error(`${route.name}: GET ${routePath} does not contain "${contains}"`);
+  const kilobytes = Buffer.byteLength(body) / 1024;
+  if (process.env.BENCH_VERBOSE === "1") console.log(`[bench] ${route.name}: first request ${firstMs.toFixed(0)} ms, ${kilobytes.toFixed(0)} kB`);
 
-  const load = { url, connections: CONNECTIONS, headers, contains };
+  const load = { url, connections: route.connections ?? CONNECTIONS, headers, contains };
   const warm = await runLoad({ ...load, seconds: seconds.warmup });
   const warmProblems = problemsOf(warm, { allowEmpty: true });
   if (warmProblems) throw new Error(`${route.name}: warm-up failed: ${warmProblems}\n${server.tail()}`);
@@ -97,20 +116,22 @@ async function measureRoute(
   m.loadAverage1m = Number(os.loadavg()[0]!.toFixed(2));
   const aloneMs = await measureAlone(url, headers);
   console.log(
-    `[bench] ${route.name}: ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.p50Ms.toFixed(1)} ms, p95 ${m.p95Ms.toFixed(1)} ms (${m.requests} responses, all 200); alone ${aloneMs.toFixed(1)} ms`,
+    `[bench] ${route.name}: ${load.connections} connections, ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.p50Ms.toFixed(1)} ms, p95 ${m.p95Ms.toFixed(1)} ms (${m.requests} responses, all 200); alone ${aloneMs.toFixed(1)} ms, ${kilobytes.toFixed(0)} kB`,
   );
-  return { m, aloneMs };
+  return { m, aloneMs, kilobytes };
 }
 
 function printTable(results: RouteResult[]): void {
-  const head = ["route", "path", "req/s", "p50 ms", "p95 ms", "alone ms", "req/s ratio", "p95 ratio"];
+  const head = ["route", "path", "conns", "req/s", "p50 ms", "p95 ms", "alone ms", "kB", "req/s ratio", "p95 ratio"];
   const rows = results.map((r) => [
     r.name,
     r.path,
+    String(r.connections),
     r.measurement.requestsPerSecond.toFixed(0),
     r.measurement.p50Ms.toFixed(1),
     r.measurement.p95Ms.toFixed(1),
     r.aloneMs.toFixed(1),
+    r.kilobytes.toFixed(0),
     r.ratio.requestsPerSecond.toFixed(2),
     r.ratio.p95.toFixed(2),
   ]);
@@ -136,7 +157,8 @@ function gitCommit(): string | null {
 async function main(): Promise<void> {
   process.chdir(root); // db/client.ts reads db/migrations relative to the working directory
   const seconds = { run: secondsFromEnv("BENCH_DURATION", 10), warmup: secondsFromEnv("BENCH_WARMUP", 2) };
-  const baselines = ROUTES.filter((r) => r.baseline);
+  const routes = selectRoutes(process.env.BENCH_ROUTES);
+  const baselines = routes.filter((r) => r.baseline);
   if (baselines.length !== 1) throw new Error("bench/routes.ts must mark exactly one route as baseline");
 
   ensureBuild(root);
@@ -158,27 +180,29 @@ async function main(): Promise<void> {
   const server = await startServer(root, port, env);
 
   const cookies = new Map<BenchRole, string>();
-  for (const role of new Set(ROUTES.flatMap((r) => (r.cookie ? [r.cookie] : [])))) {
+  for (const role of new Set(routes.flatMap((r) => (r.cookie ? [r.cookie] : [])))) {
     cookies.set(role, await signIn(server, role, db.seed.organisationId));
   }
 
-  console.log(`[bench] ${ROUTES.length} routes, ${CONNECTIONS} connections, ${seconds.warmup} s warm-up + ${seconds.run} s each`);
-  const measured: { route: BenchRoute; m: Measurement; aloneMs: number }[] = [];
-  for (const route of ROUTES) {
-    const { m, aloneMs } = await measureRoute(server, db, route, route.cookie ? cookies.get(route.cookie) : undefined, seconds);
-    measured.push({ route, m, aloneMs });
+  console.log(`[bench] ${routes.length} routes, ${CONNECTIONS} connections unless a route says otherwise, ${seconds.warmup} s warm-up + ${seconds.run} s each`);
+  const measured: { route: BenchRoute; m: Measurement; aloneMs: number; kilobytes: number }[] = [];
+  for (const route of routes) {
+    const { m, aloneMs, kilobytes } = await measureRoute(server, db, route, route.cookie ? cookies.get(route.cookie) : undefined, seconds);
+    measured.push({ route, m, aloneMs, kilobytes });
   }
 
   const base = measured.find((x) => x.route.baseline)!.m;
-  const results: RouteResult[] = measured.map(({ route, m, aloneMs }) => ({
+  const results: RouteResult[] = measured.map(({ route, m, aloneMs, kilobytes }) => ({
     name: route.name,
     path: typeof route.path === "function" ? route.path(db.seed) : route.path,
     signedInAs: route.cookie ?? null,
+    connections: route.connections ?? CONNECTIONS,
     measurement: m,
     aloneMs: Number(aloneMs.toFixed(1)),
+    kilobytes: Number(kilobytes.toFixed(1)),
     ratio: { requestsPerSecond: m.requestsPerSecond / base.requestsPerSecond, p95: m.p95Ms / base.p95Ms },
   }));
-  console.log(`\n[bench] ${db.kind}, ${CONNECTIONS} connections, ${seconds.run} s per route, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs`);
+  console.log(`\n[bench] ${db.kind}, ${CONNECTIONS} connections (unless "conns" says otherwise), ${seconds.run} s per route, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs`);
   printTable(results);
 
   const out = path.join(root, "bench", "results", "latest.json");

@@ -84,6 +84,16 @@ test("an initiative registers, a coordinator pairs it by suggestion, both are in
   await expect(page.getByText(`${participant.name} is now paired with ${initiative}`)).toBeVisible();
   await expectAccessible(page);
 
+  // A search narrows both lists of the board (large cohorts are paged; this one fits on a page).
+  await page.goto(`${page.url().split("?")[0]!}?q=ahmed`);
+  await expect(page.getByRole("status").filter({ hasText: "Matching “ahmed”" })).toBeVisible();
+  await expect(page.getByRole("searchbox", { name: "Search participants" })).toHaveValue("ahmed");
+  await expect(page.getByRole("heading", { name: "Ahmed Benali" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Eva Koster" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Clear search" }).click();
+  await expect(page.getByRole("heading", { name: "Eva Koster" })).toBeVisible();
+
   // 4. Both sides get an introduction over SMTP, each naming the other and the help request.
   const toOwner = await waitForMail(owner.email, new RegExp(participant.name));
   expect(toOwner.text).toContain(participant.email);

@@ -1,29 +1,49 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { enrollments, meetings, pairs, partners, users } from "@/db/schema";
-import { proposeAssignment, rankPartners, scorePair, type PairReason, type PairSuggestion, type PairingParticipant, type PairingPartner } from "@/lib/pairing";
+import { normaliseText, partnerRanker, proposeAssignment, scorePair, type PairReason, type PairSuggestion, type PairingParticipant, type PairingPartner } from "@/lib/pairing";
 import { scoreMatrix } from "@/lib/pairing/score-matrix";
 import type { Actor } from "./actor";
-import { candidates, coordinatedCohort, linkedPartners } from "./pair-rules";
+import { candidates, coordinatedCohort, linkedPartners, type CandidateParticipant } from "./pair-rules";
 import type { DbOrTx } from "./tx";
 
 type Suggestion = PairSuggestion & { partnerName: string };
 
+export interface BoardParticipant {
+  enrollmentId: string;
+  name: string;
+  employer: string;
+  jobTitle: string;
+  policyAreas: string[];
+  languages: string[];
+  region: string | null;
+  pair: { pairId: string; partnerId: string; partnerName: string; confirmedAt: Date } | null;
+  /** Unpaired only: the best partners that may take them, best first. */
+  suggestions: Suggestion[];
+  /** Unpaired only: partners that would fit but are ruled out (own employer, full), with why. */
+  ruledOut: Suggestion[];
+}
+
+/** One page of a list: its rows, how many match in all, and which page of how many this is. */
+export interface BoardPage {
+  items: BoardParticipant[];
+  total: number;
+  /** 1-based; past the last page gives no items (and says so through page > pages). */
+  page: number;
+  pages: number;
+}
+
 export interface PairingBoard {
   cohort: { id: string; name: string; programmeName: string };
-  participants: {
-    enrollmentId: string;
-    name: string;
-    employer: string;
-    jobTitle: string;
-    policyAreas: string[];
-    languages: string[];
-    region: string | null;
-    pair: { pairId: string; partnerId: string; partnerName: string; confirmedAt: Date } | null;
-    /** Unpaired only: the best partners that may take them, best first. */
-    suggestions: Suggestion[];
-    /** Unpaired only: partners that would fit but are ruled out (own employer, full), with why. */
-    ruledOut: Suggestion[];
-  }[];
+  /** The whole cohort, whatever the search: accepted participants, paired and waiting. */
+  counts: { accepted: number; paired: number; waiting: number };
+  /** The search the lists below are filtered by ("" for none). */
+  query: string;
+  /** Participants waiting for a partner, in arrival order, one page with their suggestions. */
+  waiting: BoardPage;
+  /** Paired participants, by name, one page. */
+  paired: BoardPage;
+  /** The participant named by `about` (to word a notice after an action), wherever their page is. */
+  about: { enrollmentId: string; name: string; pair: { partnerId: string; partnerName: string } | null } | null;
   partners: {
     id: string;
     name: string;
@@ -37,6 +57,22 @@ export interface PairingBoard {
   }[];
 }
 
+export interface PairingBoardOptions {
+  /** Search in name, employer, job title and policy areas (case-insensitive). */
+  q?: string;
+  /** Page of the waiting list (1-based). */
+  page?: number;
+  /** Page of the paired list (1-based). */
+  pairedPage?: number;
+  /** Participants per page; ranking is done for the shown page only, so a large cohort stays fast. */
+  pageSize?: number;
+  suggestions?: number;
+  ruledOut?: number;
+  about?: string;
+}
+
+export const BOARD_PAGE_SIZE = 20;
+
 /** Active pairs of a cohort by enrollment. */
 async function activePairs(db: DbOrTx, cohortId: string) {
   const rows = await db
@@ -46,37 +82,66 @@ async function activePairs(db: DbOrTx, cohortId: string) {
   return new Map(rows.map((r) => [r.enrollmentId, r]));
 }
 
+const wholePage = (n: number | undefined): number => (n !== undefined && Number.isFinite(n) && n >= 1 ? Math.floor(n) : 1);
+
 /**
- * The pairing board of a cohort: its accepted participants (paired or not), its linked partners
- * with capacity left, and for each unpaired participant ranked suggestions with their reasons
- * and the partners ruled out with their conflicts.
+ * The pairing board of a cohort: its accepted participants (paired or not, searchable, a page of
+ * each at a time), its linked partners with capacity left, and for each unpaired participant on
+ * the page ranked suggestions with their reasons and the partners ruled out with their conflicts.
  */
-export async function getPairingBoard(actor: Actor | null, cohortId: string, opts: { suggestions?: number; ruledOut?: number } = {}): Promise<PairingBoard> {
+export async function getPairingBoard(actor: Actor | null, cohortId: string, opts: PairingBoardOptions = {}): Promise<PairingBoard> {
   const cohort = await coordinatedCohort(actor, cohortId);
   const { db } = cohort;
   const [people, linked, active] = await Promise.all([candidates(db, cohort.id), linkedPartners(db, cohort.id), activePairs(db, cohort.id)]);
   const names = new Map(linked.map((p) => [p.id, p.name]));
   const named = (s: PairSuggestion): Suggestion => ({ ...s, partnerName: names.get(s.partnerId) ?? "" });
   // Partners not approved are never suggested, not even as ruled out.
-  const pairable = linked.filter((p) => p.status === "approved");
+  const rank = partnerRanker(linked.filter((p) => p.status === "approved"));
+  const pairOf = (enrollmentId: string) => {
+    const pair = active.get(enrollmentId);
+    return pair ? { pairId: pair.pairId, partnerId: pair.partnerId, partnerName: names.get(pair.partnerId) ?? "", confirmedAt: pair.confirmedAt } : null;
+  };
+  const view = (person: CandidateParticipant, withSuggestions: boolean): BoardParticipant => {
+    const ranked = withSuggestions ? rank(person) : [];
+    return {
+      enrollmentId: person.id,
+      name: person.name,
+      employer: person.employer,
+      jobTitle: person.jobTitle,
+      policyAreas: person.policyAreas,
+      languages: person.languages,
+      region: person.region,
+      pair: pairOf(person.id),
+      suggestions: ranked.filter((s) => s.eligible).slice(0, opts.suggestions ?? 5).map(named),
+      ruledOut: ranked.filter((s) => !s.eligible).slice(0, opts.ruledOut ?? 3).map(named),
+    };
+  };
+
+  const query = (opts.q ?? "").trim().slice(0, 200);
+  const needle = normaliseText(query);
+  const matches = (p: CandidateParticipant): boolean =>
+    needle === "" || [p.name, p.employer, p.jobTitle, ...p.policyAreas].some((text) => normaliseText(text).includes(needle));
+  const size = Math.max(1, Math.floor(opts.pageSize ?? BOARD_PAGE_SIZE));
+  const pageOf = (list: CandidateParticipant[], requested: number | undefined, withSuggestions: boolean): BoardPage => {
+    const page = wholePage(requested);
+    const pages = Math.max(1, Math.ceil(list.length / size));
+    return { items: list.slice((page - 1) * size, page * size).map((p) => view(p, withSuggestions)), total: list.length, page, pages };
+  };
+  const shown = people.filter(matches);
+  const waiting = shown.filter((p) => !active.has(p.id));
+  const paired = shown.filter((p) => active.has(p.id)).sort((a, b) => a.name.localeCompare(b.name) || byCodeUnit(a.id, b.id));
+  const aboutPerson = opts.about ? people.find((p) => p.id === opts.about) : undefined;
+  const aboutPair = aboutPerson ? pairOf(aboutPerson.id) : null;
+
   return {
     cohort: { id: cohort.id, name: cohort.name, programmeName: cohort.programmeName },
-    participants: people.map((person) => {
-      const pair = active.get(person.id);
-      const ranked = pair ? [] : rankPartners(person, pairable);
-      return {
-        enrollmentId: person.id,
-        name: person.name,
-        employer: person.employer,
-        jobTitle: person.jobTitle,
-        policyAreas: person.policyAreas,
-        languages: person.languages,
-        region: person.region,
-        pair: pair ? { pairId: pair.pairId, partnerId: pair.partnerId, partnerName: names.get(pair.partnerId) ?? "", confirmedAt: pair.confirmedAt } : null,
-        suggestions: ranked.filter((s) => s.eligible).slice(0, opts.suggestions ?? 5).map(named),
-        ruledOut: ranked.filter((s) => !s.eligible).slice(0, opts.ruledOut ?? 3).map(named),
-      };
-    }),
+    counts: { accepted: people.length, paired: people.filter((p) => active.has(p.id)).length, waiting: people.filter((p) => !active.has(p.id)).length },
+    query,
+    waiting: pageOf(waiting, opts.page, true),
+    paired: pageOf(paired, opts.pairedPage, false),
+    about: aboutPerson
+      ? { enrollmentId: aboutPerson.id, name: aboutPerson.name, pair: aboutPair ? { partnerId: aboutPair.partnerId, partnerName: aboutPair.partnerName } : null }
+      : null,
     partners: linked.map((p) => ({
       id: p.id,
       name: p.name,
@@ -123,7 +188,9 @@ export interface Proposal {
 }
 
 /** Code-unit order, as rankPartners breaks ties. */
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 /**
  * Per participant, the `limit` best eligible partners other than `skip[i]`, with their scores, in

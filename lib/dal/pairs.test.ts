@@ -28,7 +28,7 @@ describe("the pairing board", () => {
     const fair = await f.partner({ policyAreas: ["Wonen"], languages: ["nl"] }, { cohortId });
     const host = await f.partner({ kind: "host", name: "Wijkteam Zwolle-Zuid", aliases: "Gemeente Zwolle", policyAreas: ["Wonen"] }, { cohortId });
     const board = await getPairingBoard(f.people.coordinator, cohortId);
-    const row = board.participants.find((x) => x.enrollmentId === p.enrollmentId)!;
+    const row = board.waiting.items.find((x) => x.enrollmentId === p.enrollmentId)!;
     expect(row.pair).toBeNull();
     expect(row.suggestions.map((s) => s.partnerId)).toEqual([good.partnerId, fair.partnerId]);
     expect(row.suggestions[0]!.partnerName).toBe(good.name);
@@ -45,6 +45,39 @@ describe("the pairing board", () => {
     expect(row.suggestions[1]!.reasons).toContainEqual({ kind: "languages", shared: ["nl"] });
     expect(row.ruledOut).toEqual([expect.objectContaining({ partnerId: host.partnerId, eligible: false, conflicts: [{ kind: "ownEmployer", employer: "Gemeente Zwolle" }] })]);
     expect(board.partners.find((x) => x.id === good.partnerId)).toMatchObject({ capacity: 2, paired: 0, capacityLeft: 2 });
+  });
+
+  it("pages and searches both lists, ranking only the participants shown, and names the one an action was about", async () => {
+    const cohortId = await f.newCohort();
+    const partner = await f.partner({ policyAreas: ["Wonen"], capacityPerCohort: 3 }, { cohortId });
+    const people: Awaited<ReturnType<typeof f.participant>>[] = [];
+    for (let i = 0; i < 7; i++) people.push(await f.participant(cohortId, { employer: i === 5 ? "Provincie Drenthe" : "Gemeente Almelo", policyAreas: ["Wonen"] }));
+    await pairParticipant(f.people.coordinator, cohortId, people[0]!.enrollmentId, partner.partnerId);
+    await pairParticipant(f.people.coordinator, cohortId, people[1]!.enrollmentId, partner.partnerId);
+
+    const first = await getPairingBoard(f.people.coordinator, cohortId, { pageSize: 2 });
+    expect(first.counts).toEqual({ accepted: 7, paired: 2, waiting: 5 });
+    expect(first.waiting).toMatchObject({ total: 5, page: 1, pages: 3 });
+    // Waiting in arrival order, each with suggestions.
+    expect(first.waiting.items.map((x) => x.enrollmentId)).toEqual([people[2]!.enrollmentId, people[3]!.enrollmentId]);
+    expect(first.waiting.items.every((x) => x.suggestions[0]?.partnerId === partner.partnerId)).toBe(true);
+    expect(first.paired).toMatchObject({ total: 2, page: 1, pages: 1 });
+    expect(first.paired.items.every((x) => x.pair?.partnerId === partner.partnerId && x.suggestions.length === 0)).toBe(true);
+
+    const last = await getPairingBoard(f.people.coordinator, cohortId, { pageSize: 2, page: 3 });
+    expect(last.waiting.items.map((x) => x.enrollmentId)).toEqual([people[6]!.enrollmentId]);
+    const past = await getPairingBoard(f.people.coordinator, cohortId, { pageSize: 2, page: 9 });
+    expect(past.waiting).toMatchObject({ items: [], total: 5, page: 9, pages: 3 });
+
+    const found = await getPairingBoard(f.people.coordinator, cohortId, { q: "  drenthe " });
+    expect(found.query).toBe("drenthe");
+    expect(found.waiting.items.map((x) => x.enrollmentId)).toEqual([people[5]!.enrollmentId]);
+    expect(found.paired.total).toBe(0);
+    expect(found.counts.accepted).toBe(7);
+
+    const about = await getPairingBoard(f.people.coordinator, cohortId, { pageSize: 1, about: people[1]!.enrollmentId });
+    expect(about.about).toMatchObject({ enrollmentId: people[1]!.enrollmentId, pair: { partnerId: partner.partnerId, partnerName: partner.name } });
+    expect((await getPairingBoard(f.people.coordinator, cohortId, { about: "not-an-id" })).about).toBeNull();
   });
 
   it("is only for the cohort's coordinators", async () => {
@@ -211,7 +244,7 @@ describe("proposing and applying pairs for the whole cohort", () => {
     const board = await getPairingBoard(f.people.coordinator, cohortId, { suggestions: 10 });
     for (const who of [p, left]) {
       const row = proposal.pairs.find((x) => x.enrollmentId === who.enrollmentId)!;
-      const ranked = board.participants.find((x) => x.enrollmentId === who.enrollmentId)!.suggestions.filter((s) => s.partnerId !== row.partnerId);
+      const ranked = board.waiting.items.find((x) => x.enrollmentId === who.enrollmentId)!.suggestions.filter((s) => s.partnerId !== row.partnerId);
       expect(row.alternatives).toEqual(ranked.slice(0, 3).map((s) => ({ partnerId: s.partnerId, partnerName: s.partnerName, score: s.score })));
       expect(row.alternatives).toHaveLength(3);
     }
@@ -307,12 +340,12 @@ describe("the demo data", () => {
   it("gives the pairing board work, and the demo participant and partner a pair with a meeting to confirm", async () => {
     const [spring] = await t.db.select({ id: cohorts.id }).from(cohorts).where(eq(cohorts.name, "Voorjaar 2027"));
     const board = await getPairingBoard(f.people.coordinator, spring!.id);
-    const unpaired = board.participants.filter((x) => !x.pair);
+    const unpaired = board.waiting.items;
     expect(unpaired.length).toBeGreaterThanOrEqual(4);
     expect(unpaired.every((x) => x.suggestions.length > 0)).toBe(true);
-    const ahmed = board.participants.find((x) => x.name === "Ahmed Benali")!;
+    const ahmed = unpaired.find((x) => x.name === "Ahmed Benali")!;
     expect(ahmed.ruledOut.map((r) => r.conflicts[0]?.kind)).toContain("ownEmployer");
-    expect(board.participants.find((x) => x.name === "Pim Jansen")!.pair).toMatchObject({ partnerName: "Buurtmoestuin De Groene Vinger" });
+    expect(board.paired.items.find((x) => x.name === "Pim Jansen")!.pair).toMatchObject({ partnerName: "Buurtmoestuin De Groene Vinger" });
     expect(await listMyPairs(f.people.participant)).toEqual([expect.objectContaining({ side: "participant", meetingsAwaitingMe: 1 })]);
     expect(await listMyPairs(f.people.partner)).toEqual([expect.objectContaining({ side: "partner", participant: expect.objectContaining({ name: "Pim Jansen" }) as unknown })]);
     expect((await listPartners(f.people.coordinator, { status: "pending" })).map((x) => x.name)).toContain("Voedselbank Zwolle");

@@ -19,7 +19,7 @@ import {
 import { isUuid } from "./programmes";
 import type { Tx } from "./tx";
 
-export { getPairingBoard, listCohortPairs, proposePairs, type CohortPair, type PairingBoard, type Proposal } from "./pair-queries";
+export { BOARD_PAGE_SIZE, getPairingBoard, listCohortPairs, proposePairs, type BoardParticipant, type CohortPair, type PairingBoard, type Proposal } from "./pair-queries";
 export { listMyPairs, type MyPair } from "./my-pairs";
 export type { PairRefusal } from "./pair-rules";
 

@@ -7,6 +7,7 @@ export {
   REGION_WEIGHT,
   normaliseLanguage,
   normaliseText,
+  partnerRanker,
   rankPartners,
   scorePair,
 } from "./score";

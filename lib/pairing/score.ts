@@ -127,17 +127,28 @@ function compareStrings(a: string, b: string): number {
  * is not suggested. `limit` cuts the whole list.
  */
 export function rankPartners(participant: PairingParticipant, partners: readonly PairingPartner[], limit?: number): PairSuggestion[] {
-  const p = prepareParticipant(participant);
-  const ranked = partners
-    .map((partner) => ({ partner, suggestion: scorePrepared(p, preparePartner(partner)) }))
-    .sort(
-      (a, b) =>
-        Number(b.suggestion.eligible) - Number(a.suggestion.eligible) ||
-        b.suggestion.score - a.suggestion.score ||
-        b.partner.capacityLeft - a.partner.capacityLeft ||
-        compareStrings(a.partner.name, b.partner.name) ||
-        compareStrings(a.partner.id, b.partner.id),
-    )
-    .map((entry) => entry.suggestion);
-  return limit === undefined ? ranked : ranked.slice(0, Math.max(0, limit));
+  return partnerRanker(partners)(participant, limit);
+}
+
+/**
+ * rankPartners for many participants against the same partners: each partner's keys are
+ * normalised once, not once per participant.
+ */
+export function partnerRanker(partners: readonly PairingPartner[]): (participant: PairingParticipant, limit?: number) => PairSuggestion[] {
+  const prepared = partners.map(preparePartner);
+  return (participant, limit) => {
+    const p = prepareParticipant(participant);
+    const ranked = prepared
+      .map((q) => ({ partner: q.partner, suggestion: scorePrepared(p, q) }))
+      .sort(
+        (a, b) =>
+          Number(b.suggestion.eligible) - Number(a.suggestion.eligible) ||
+          b.suggestion.score - a.suggestion.score ||
+          b.partner.capacityLeft - a.partner.capacityLeft ||
+          compareStrings(a.partner.name, b.partner.name) ||
+          compareStrings(a.partner.id, b.partner.id),
+      )
+      .map((entry) => entry.suggestion);
+    return limit === undefined ? ranked : ranked.slice(0, Math.max(0, limit));
+  };
 }

@@ -32,6 +32,12 @@ const localeOf = (form: FormData): string => {
 function backToBoard(form: FormData, cohortId: string, outcome: { done: "paired" | "unpaired" | "changed" } | { refused: string }): never {
   revalidatePath(COORDINATOR, "layout");
   const query = new URLSearchParams({ ...outcome, e: formText(form, "enrollmentId"), p: formText(form, "partnerId") });
+  // Back to the same search and pages the coordinator was on.
+  const view = new URLSearchParams(formText(form, "view"));
+  for (const key of ["q", "page", "pairedPage"]) {
+    const value = view.get(key);
+    if (value) query.set(key, value.slice(0, 200));
+  }
   redirect(`/${localeOf(form)}/coordinator/cohorts/${encodeURIComponent(cohortId)}/pairing?${query.toString()}`);
 }
 

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getCohort } from "@/lib/dal/cohorts";
-import { getPairingBoard } from "@/lib/dal/pairs";
+import { BOARD_PAGE_SIZE, getPairingBoard } from "@/lib/dal/pairs";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
 import { CohortHeader } from "../../../_components/cohort-header";
+import styles from "../../../_components/coordinator.module.css";
 import { DoneNotice } from "../../../_components/done-notice";
 import { formatDay, viewerZone } from "../../../_components/format";
 import { pairWords } from "../../../_components/pair-words";
@@ -14,6 +15,37 @@ import { WaitingParticipant } from "./_components/waiting-participant";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? "") : (v ?? ""));
+const toPage = (v: string | string[] | undefined): number => {
+  const n = Number.parseInt(one(v), 10);
+  return Number.isFinite(n) && n > 0 ? n : 1;
+};
+type T = Awaited<ReturnType<typeof getTranslations>>;
+
+/** Previous / "page x of y" / next for one list of the board; nothing when it fits on one page. */
+function Pager({ list, label, href, t }: { list: { page: number; pages: number }; label: string; href: (page: number) => { pathname: string; query: Record<string, string> }; t: T }) {
+  if (list.pages <= 1) return null;
+  return (
+    <nav className={styles.pagination} aria-label={label}>
+      <ul>
+        {list.page > 1 && (
+          <li>
+            <Link href={href(Math.min(list.page - 1, list.pages))} rel="prev">
+              ← {t("pairingBoard.previous")}
+            </Link>
+          </li>
+        )}
+        <li>{t("pairingBoard.pageOf", { page: list.page, pages: list.pages })}</li>
+        {list.page < list.pages && (
+          <li>
+            <Link href={href(list.page + 1)} rel="next">
+              {t("pairingBoard.next")} →
+            </Link>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -27,16 +59,25 @@ export default async function PairingBoardPage({ params, searchParams }: { param
   const t = await getTranslations({ locale });
   const words = pairWords(t, locale);
   const actor = await getCurrentActor();
-  const [cohort, board] = await guard(Promise.all([getCohort(actor, id), getPairingBoard(actor, id)]), locale);
+  const q = one(sp.q);
+  const [cohort, board] = await guard(
+    Promise.all([getCohort(actor, id), getPairingBoard(actor, id, { q, page: toPage(sp.page), pairedPage: toPage(sp.pairedPage), about: one(sp.e) || undefined })]),
+    locale,
+  );
   const zone = viewerZone(actor, cohort.timeZone);
-  const waiting = board.participants.filter((p) => !p.pair);
-  const paired = board.participants.filter((p) => p.pair);
-  const pairable = board.partners.filter((p) => p.status === "approved");
-  const options = pairable.map((p) => ({ id: p.id, name: p.name, left: p.capacityLeft }));
+  // Changing partner offers only partners with a place left: a full one would be refused.
+  const options = board.partners.filter((p) => p.status === "approved" && p.capacityLeft > 0).map((p) => ({ id: p.id, name: p.name, left: p.capacityLeft }));
+  const pairable = board.partners.some((p) => p.status === "approved");
   const base = `/coordinator/cohorts/${cohort.id}`;
+  const boardHref = (page: number, pairedPage: number) => ({
+    pathname: `${base}/pairing`,
+    query: { ...(board.query && { q: board.query }), ...(page > 1 && { page: String(page) }), ...(pairedPage > 1 && { pairedPage: String(pairedPage) }) },
+  });
+
+  const view = new URLSearchParams(boardHref(board.waiting.page, board.paired.page).query).toString();
 
   const done = one(sp.done);
-  const who = board.participants.find((p) => p.enrollmentId === one(sp.e));
+  const who = board.about;
   const notice =
     (done === "paired" || done === "changed") && who?.pair
       ? t("pairingBoard.done.paired", { participant: who.name, partner: who.pair.partnerName })
@@ -57,9 +98,9 @@ export default async function PairingBoardPage({ params, searchParams }: { param
       {notice && <DoneNotice>{notice}</DoneNotice>}
       {refusal && <DoneNotice kind="error">{refusal}</DoneNotice>}
       <h2>{t("pairingBoard.title")}</h2>
-      <p>{t("pairingBoard.summary", { total: board.participants.length, paired: paired.length, waiting: waiting.length })}</p>
+      <p>{t("pairingBoard.summary", { total: board.counts.accepted, paired: board.counts.paired, waiting: board.counts.waiting })}</p>
       <div className="actions">
-        {waiting.length > 0 && pairable.length > 0 && (
+        {board.counts.waiting > 0 && pairable && (
           <Link className="button" href={`${base}/pairing/proposal`}>
             {t("pairingBoard.proposeAll")}
           </Link>
@@ -69,21 +110,49 @@ export default async function PairingBoardPage({ params, searchParams }: { param
       </div>
       {board.partners.length === 0 && <p>{t("pairingBoard.noPartners")}</p>}
 
+      {(board.counts.accepted > BOARD_PAGE_SIZE || board.query) && (
+        <form method="get" action={`/${locale}${base}/pairing`} role="search" aria-label={t("pairingBoard.searchLabel")} className={styles.search}>
+          <div className="field">
+            <label htmlFor="q">{t("pairingBoard.q")}</label>
+            <p className="hint" id="q-hint">
+              {t("pairingBoard.qHint")}
+            </p>
+            <input id="q" name="q" type="search" defaultValue={board.query} aria-describedby="q-hint" />
+          </div>
+          <div className={styles.searchActions}>
+            <button type="submit">{t("pairingBoard.search")}</button>
+            {board.query && <Link href={`${base}/pairing`}>{t("pairingBoard.clear")}</Link>}
+          </div>
+        </form>
+      )}
+      {board.query && <p role="status">{t("pairingBoard.matching", { query: board.query, waiting: board.waiting.total, paired: board.paired.total })}</p>}
+
       <section aria-labelledby="waiting-heading">
-        <h2 id="waiting-heading">{t("pairingBoard.waitingTitle", { count: waiting.length })}</h2>
-        {board.participants.length === 0 ? (
+        <h2 id="waiting-heading">{t("pairingBoard.waitingTitle", { count: board.waiting.total })}</h2>
+        {board.counts.accepted === 0 ? (
           <p>{t("pairingBoard.noParticipants")}</p>
-        ) : waiting.length === 0 ? (
+        ) : board.counts.waiting === 0 ? (
           <p>{t("pairingBoard.everyonePaired")}</p>
+        ) : board.waiting.total === 0 ? (
+          <p>{t("pairingBoard.noMatches")}</p>
+        ) : board.waiting.items.length === 0 ? (
+          <p>
+            {t("pairingBoard.pastLastPage")} <Link href={boardHref(1, board.paired.page)}>{t("pairingBoard.firstPage")}</Link>
+          </p>
         ) : (
-          waiting.map((person) => <WaitingParticipant key={person.enrollmentId} cohortId={cohort.id} person={person} t={t} words={words} />)
+          board.waiting.items.map((person) => <WaitingParticipant key={person.enrollmentId} cohortId={cohort.id} person={person} t={t} words={words} view={view} />)
         )}
+        <Pager list={board.waiting} label={t("pairingBoard.waitingPages")} href={(page) => boardHref(page, board.paired.page)} t={t} />
       </section>
 
       <section aria-labelledby="paired-heading">
-        <h2 id="paired-heading">{t("pairingBoard.pairedTitle", { count: paired.length })}</h2>
-        {paired.length === 0 ? (
-          <p>{t("pairingBoard.nonePaired")}</p>
+        <h2 id="paired-heading">{t("pairingBoard.pairedTitle", { count: board.paired.total })}</h2>
+        {board.paired.total === 0 ? (
+          <p>{board.query && board.counts.paired > 0 ? t("pairingBoard.noMatches") : t("pairingBoard.nonePaired")}</p>
+        ) : board.paired.items.length === 0 ? (
+          <p>
+            {t("pairingBoard.pastLastPage")} <Link href={boardHref(board.waiting.page, 1)}>{t("pairingBoard.firstPage")}</Link>
+          </p>
         ) : (
           <table>
             <caption className="visually-hidden">{t("pairingBoard.pairedCaption")}</caption>
@@ -96,7 +165,7 @@ export default async function PairingBoardPage({ params, searchParams }: { param
               </tr>
             </thead>
             <tbody>
-              {paired.map((p) => (
+              {board.paired.items.map((p) => (
                 <tr key={p.enrollmentId}>
                   <th scope="row">
                     {p.name}
@@ -110,7 +179,7 @@ export default async function PairingBoardPage({ params, searchParams }: { param
                   </td>
                   <td>
                     <PairActions
-                      pair={{ cohortId: cohort.id, pairId: p.pair!.pairId, enrollmentId: p.enrollmentId, participantName: p.name, partnerId: p.pair!.partnerId }}
+                      pair={{ cohortId: cohort.id, pairId: p.pair!.pairId, enrollmentId: p.enrollmentId, participantName: p.name, partnerId: p.pair!.partnerId, view }}
                       partners={options}
                     />
                   </td>
@@ -119,6 +188,7 @@ export default async function PairingBoardPage({ params, searchParams }: { param
             </tbody>
           </table>
         )}
+        <Pager list={board.paired} label={t("pairingBoard.pairedPages")} href={(page) => boardHref(board.waiting.page, page)} t={t} />
       </section>
 
       <section aria-labelledby="partners-heading">

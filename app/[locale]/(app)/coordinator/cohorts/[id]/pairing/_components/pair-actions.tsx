@@ -8,6 +8,8 @@ import { changePairFormAction, unpairFormAction, type PairFormState } from "../a
 
 interface PairRef {
   cohortId: string;
+  /** The board's search and pages (a query string), to come back to after the action. */
+  view: string;
   pairId: string;
   enrollmentId: string;
   participantName: string;
@@ -23,6 +25,7 @@ function PairHidden({ pair }: { pair: PairRef }) {
       <input type="hidden" name="cohortId" value={pair.cohortId} />
       <input type="hidden" name="pairId" value={pair.pairId} />
       <input type="hidden" name="enrollmentId" value={pair.enrollmentId} />
+      <input type="hidden" name="view" value={pair.view} />
     </>
   );
 }

@@ -18,9 +18,9 @@ function Submit({ partnerName, participantName }: { partnerName: string; partici
 
 /**
  * "Pair with X": a form of one button that posts to the server, so it works before (or without)
- * JavaScript too. The board comes back saying who was paired, or why not.
+ * JavaScript too. The board comes back (same search and page, `view`) saying who was paired, or why not.
  */
-export function PairButton(props: { cohortId: string; enrollmentId: string; participantName: string; partnerId: string; partnerName: string }) {
+export function PairButton(props: { cohortId: string; enrollmentId: string; participantName: string; partnerId: string; partnerName: string; view: string }) {
   const locale = useLocale();
   return (
     <form action={pairFormAction} className={styles.inline}>
@@ -28,6 +28,7 @@ export function PairButton(props: { cohortId: string; enrollmentId: string; part
       <input type="hidden" name="cohortId" value={props.cohortId} />
       <input type="hidden" name="enrollmentId" value={props.enrollmentId} />
       <input type="hidden" name="partnerId" value={props.partnerId} />
+      <input type="hidden" name="view" value={props.view} />
       <Submit partnerName={props.partnerName} participantName={props.participantName} />
     </form>
   );

@@ -10,21 +10,24 @@ import { applyProposalSchema } from "@/lib/validation/pairing";
 import styles from "../../../../_components/coordinator.module.css";
 import { applyProposalAction } from "../actions";
 
-/** One participant of the draft, as the server worded it. */
+/**
+ * One participant of the draft, as the server worded it. Partners are referred to by their place
+ * in the form's `partners` list, not by id: 500 rows of ten choices stay a light page.
+ */
 export interface DraftRow {
   enrollmentId: string;
   participantName: string;
-  /** "" when the proposal leaves the participant unpaired. */
-  proposedPartnerId: string;
-  proposedPartnerName: string;
+  /** Index of the proposed partner in `partners`, or -1 when the proposal leaves the participant unpaired. */
+  proposed: number;
   score: number | null;
   /** The reasons for the proposed partner, or why nobody was proposed, in words. */
   why: string[];
-  /** The other partners the select offers (best eligible ones, best first), by id, with their match score. */
-  options: { id: string; score: number }[];
+  /** The other partners the select offers (best eligible ones, best first), as [index in `partners`, match score]. */
+  options: [number, number][];
 }
 
-type Values = { rows: { partnerId: string }[] };
+/** Each row's choice: a partner's index in `partners` as text, or "" for no partner. */
+type Values = { rows: { partner: string }[] };
 
 /**
  * The proposal as a draft: one partner select per participant, preselected with the proposal and
@@ -39,14 +42,19 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
   const [failures, setFailures] = useState<ProposalFailure[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const form = useForm<Values>({ defaultValues: { rows: rows.map((r) => ({ partnerId: r.proposedPartnerId })) } });
+  const valueOf = (j: number): string => (j >= 0 ? String(j) : "");
+  const form = useForm<Values>({ defaultValues: { rows: rows.map((r) => ({ partner: valueOf(r.proposed) })) } });
   const chosen = useWatch({ control: form.control, name: "rows" });
+  const partnerAt = (value: string | undefined) => (value ? partners[Number(value)] : undefined);
   const partnerById = new Map(partners.map((p) => [p.id, p]));
   const rowOf = new Map(rows.map((r, i) => [r.enrollmentId, i]));
 
   // More chosen than places free: said while editing; the server checks again when applying.
   const counts = new Map<string, number>();
-  for (const r of chosen) if (r.partnerId) counts.set(r.partnerId, (counts.get(r.partnerId) ?? 0) + 1);
+  for (const r of chosen) {
+    const p = partnerAt(r.partner);
+    if (p) counts.set(p.id, (counts.get(p.id) ?? 0) + 1);
+  }
   const over = partners.filter((p) => (counts.get(p.id) ?? 0) > p.left);
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
 
@@ -54,7 +62,10 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
     setFailures([]);
     setFormError(null);
     form.clearErrors();
-    const pairs = values.rows.flatMap((r, i) => (r.partnerId ? [{ enrollmentId: rows[i]!.enrollmentId, partnerId: r.partnerId }] : []));
+    const pairs = values.rows.flatMap((r, i) => {
+      const p = partnerAt(r.partner);
+      return p ? [{ enrollmentId: rows[i]!.enrollmentId, partnerId: p.id }] : [];
+    });
     const parsed = applyProposalSchema.safeParse({ pairs });
     if (!parsed.success) {
       setFormError(parsed.error.issues[0]?.message ?? "invalid");
@@ -75,7 +86,7 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
       setFailures(result.data.failures);
       for (const f of result.data.failures) {
         const i = rowOf.get(f.enrollmentId);
-        if (i !== undefined) form.setError(`rows.${i}.partnerId`, { type: "server", message: f.reason });
+        if (i !== undefined) form.setError(`rows.${i}.partner`, { type: "server", message: f.reason });
       }
     } else {
       setFormError(result.ok ? "generic" : (result.error ?? "generic"));
@@ -116,12 +127,12 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
         </thead>
         <tbody>
           {rows.map((r, i) => {
-            const value = chosen[i]?.partnerId ?? "";
-            const changed = value !== r.proposedPartnerId;
-            const score = changed ? r.options.find((o) => o.id === value)?.score : r.score;
-            const choices = r.proposedPartnerId ? [r.proposedPartnerId, ...r.options.map((o) => o.id)] : r.options.map((o) => o.id);
-            const error = errorText(form.formState.errors.rows?.[i]?.partnerId?.message);
-            const selectId = `draft-${r.enrollmentId}`;
+            const value = chosen[i]?.partner ?? "";
+            const changed = value !== valueOf(r.proposed);
+            const score = changed ? r.options.find(([j]) => valueOf(j) === value)?.[1] : r.score;
+            const choices = r.proposed >= 0 ? [r.proposed, ...r.options.map(([j]) => j)] : r.options.map(([j]) => j);
+            const error = errorText(form.formState.errors.rows?.[i]?.partner?.message);
+            const selectId = `draft-${i}`;
             return (
               <tr key={r.enrollmentId}>
                 <th scope="row">{r.participantName}</th>
@@ -129,15 +140,15 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
                   <label htmlFor={selectId} className="visually-hidden">
                     {t("partnerFor", { name: r.participantName })}
                   </label>
-                  <select id={selectId} defaultValue={r.proposedPartnerId} aria-invalid={Boolean(error)} aria-describedby={error ? `${selectId}-error` : undefined} {...form.register(`rows.${i}.partnerId`)}>
+                  <select id={selectId} defaultValue={valueOf(r.proposed)} aria-invalid={Boolean(error)} aria-describedby={error ? `${selectId}-error` : undefined} {...form.register(`rows.${i}.partner`)}>
                     <option value="">{t("none")}</option>
-                    {choices.map((id) => {
-                      const p = partnerById.get(id);
-                      return (
-                        <option key={id} value={id}>
-                          {p ? t("partnerOption", { name: p.name, left: p.left }) : id}
+                    {choices.map((j) => {
+                      const p = partners[j];
+                      return p ? (
+                        <option key={j} value={j}>
+                          {t("partnerOption", { name: p.name, left: p.left })}
                         </option>
-                      );
+                      ) : null;
                     })}
                   </select>
                   {error && (
@@ -149,7 +160,7 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
                 <td>{score !== undefined && score !== null ? score : <span className="meta">—</span>}</td>
                 <td>
                   {changed ? (
-                    <p>{r.proposedPartnerId ? t("changedFrom", { partner: r.proposedPartnerName }) : t("changed")}</p>
+                    <p>{r.proposed >= 0 ? t("changedFrom", { partner: partners[r.proposed]?.name ?? "" }) : t("changed")}</p>
                   ) : (
                     <ul className={styles.reasons}>
                       {r.why.map((w) => (

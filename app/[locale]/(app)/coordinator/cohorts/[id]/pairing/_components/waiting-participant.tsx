@@ -1,17 +1,17 @@
 import type { getTranslations } from "next-intl/server";
-import type { PairingBoard } from "@/lib/dal/pairs";
+import type { BoardParticipant } from "@/lib/dal/pairs";
 import styles from "../../../../_components/coordinator.module.css";
 import type { PairWords } from "../../../../_components/pair-words";
 import { PairButton } from "./pair-button";
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
-type Participant = PairingBoard["participants"][number];
+type Participant = BoardParticipant;
 
 /**
  * One participant waiting for a partner: who they are, the suggested partners best first with
  * the reasons in words and a button each, and the partners ruled out with why.
  */
-export function WaitingParticipant({ cohortId, person, t, words }: { cohortId: string; person: Participant; t: T; words: PairWords }) {
+export function WaitingParticipant({ cohortId, person, t, words, view }: { cohortId: string; person: Participant; t: T; words: PairWords; view: string }) {
   const headingId = `waiting-${person.enrollmentId}`;
   return (
     <article className={styles.participant} aria-labelledby={headingId}>
@@ -42,7 +42,7 @@ export function WaitingParticipant({ cohortId, person, t, words }: { cohortId: s
                   ))}
                 </ul>
               )}
-              <PairButton cohortId={cohortId} enrollmentId={person.enrollmentId} participantName={person.name} partnerId={s.partnerId} partnerName={s.partnerName} />
+              <PairButton cohortId={cohortId} enrollmentId={person.enrollmentId} participantName={person.name} partnerId={s.partnerId} partnerName={s.partnerName} view={view} />
             </li>
           ))}
         </ol>

@@ -30,13 +30,19 @@ export default async function ProposalPage({ params }: { params: Promise<{ local
   const words = pairWords(t, locale);
   const actor = await getCurrentActor();
   const [cohort, proposal] = await guard(Promise.all([getCohort(actor, id), proposePairs(actor, id, { alternatives: ALTERNATIVES })]), locale);
-  const options = (alternatives: { partnerId: string; score: number }[]) => alternatives.map((a) => ({ id: a.partnerId, score: a.score }));
+  // Only the partners the draft names, with their places left, for the live over-capacity check; rows refer to them by index.
+  const partners = proposal.partners.map((p) => ({ id: p.id, name: p.name, left: p.capacityLeft }));
+  const indexOf = new Map(partners.map((p, j) => [p.id, j]));
+  const options = (alternatives: { partnerId: string; score: number }[]) =>
+    alternatives.flatMap((a): [number, number][] => {
+      const j = indexOf.get(a.partnerId);
+      return j === undefined ? [] : [[j, a.score]];
+    });
   const rows: DraftRow[] = [
     ...proposal.pairs.map((p) => ({
       enrollmentId: p.enrollmentId,
       participantName: p.participantName,
-      proposedPartnerId: p.partnerId,
-      proposedPartnerName: p.partnerName,
+      proposed: indexOf.get(p.partnerId) ?? -1,
       score: p.score,
       why: p.reasons.map((r) => words.reason(r)),
       options: options(p.alternatives),
@@ -44,15 +50,12 @@ export default async function ProposalPage({ params }: { params: Promise<{ local
     ...proposal.unpaired.map((u) => ({
       enrollmentId: u.enrollmentId,
       participantName: u.participantName,
-      proposedPartnerId: "",
-      proposedPartnerName: "",
+      proposed: -1,
       score: null,
       why: [t(`pairingTerms.unpaired.${u.reason}`)],
       options: options(u.alternatives),
     })),
   ];
-  // Only the partners the draft names, with their places left, for the live over-capacity check.
-  const partners = proposal.partners.map((p) => ({ id: p.id, name: p.name, left: p.capacityLeft }));
 
   return (
     <>
