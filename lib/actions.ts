@@ -27,6 +27,7 @@ export function failureOf(err: unknown): { ok: false; error: string; fieldErrors
     return { ok: false, error: "fixFields", fieldErrors: { [err.field]: [conflictKey(err.message)] } };
   }
   if (err instanceof ConflictError && KEY.test(err.message)) return { ok: false, error: err.message };
+  if (err instanceof AppError && err.code === "rate_limited") return { ok: false, error: "rateLimited" };
   if (err instanceof AppError) {
     return { ok: false, error: err.code === "not_found" ? "notFound" : err.code === "forbidden" ? "forbidden" : "generic" };
   }

@@ -36,5 +36,12 @@ export class ConflictError extends AppError {
   }
 }
 
+/** Too many attempts from one address or network in a while; the message is the key `rateLimited`. */
+export class RateLimitedError extends AppError {
+  constructor(message = "rateLimited") {
+    super("rate_limited", message);
+  }
+}
+
 export const httpStatusOf = (err: AppError): number =>
   ({ not_found: 404, forbidden: 403, unauthenticated: 401, conflict: 409, rate_limited: 429, invalid: 422 })[err.code];

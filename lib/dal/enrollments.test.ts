@@ -114,6 +114,26 @@ describe("signing up", () => {
     expect((await statusOf(first.enrollmentId)).s).toBe("applied");
   });
 
+  it("limits anonymous sign-ups per address and per network address in an hour, not signed-in ones", async () => {
+    const cohortId = await newCohort({ admissionMode: "reviewed", capacity: 100 });
+    const others = [await newCohort({ admissionMode: "reviewed" }), await newCohort({ admissionMode: "reviewed" }), await newCohort({ admissionMode: "reviewed" })];
+    // The same address on five cohorts (the limit counts attempts, also refused ones), then no more.
+    const p = person();
+    for (const id of [cohortId, ...others]) await signUp(null, id, p, { locale: "nl", ip: "198.51.100.7" });
+    await expect(signUp(null, cohortId, p, { locale: "nl", ip: "198.51.100.7" })).rejects.toThrow("alreadySignedUp");
+    const extra = await newCohort({ admissionMode: "reviewed" });
+    await expect(signUp(null, extra, p, { locale: "nl", ip: "203.0.113.9" })).rejects.toMatchObject({ code: "rate_limited", message: "rateLimited" });
+    // Thirty attempts from one network address, then that address is refused whoever signs up.
+    for (let i = 0; i < 25; i++) await signUp(null, cohortId, person(), { locale: "nl", ip: "198.51.100.7" });
+    const refused = person();
+    await expect(signUp(null, cohortId, refused, { locale: "nl", ip: "198.51.100.7" })).rejects.toMatchObject({ code: "rate_limited" });
+    expect(await t.db.select().from(users).where(eq(users.email, refused.email))).toEqual([]);
+    expect((await signUp(null, cohortId, person(), { locale: "nl", ip: "198.51.100.8" })).status).toBe("applied");
+    // A signed-in person is not limited here.
+    const me = await actorFor(p.email);
+    expect((await signUp(me, extra, p, { locale: "nl", ip: "198.51.100.7" })).status).toBe("applied");
+  });
+
   it("signs a signed-in person up as themself, whatever address the body names", async () => {
     const cohortId = await newCohort({ admissionMode: "reviewed" });
     const r = await signUp(people.participant, cohortId, person({ email: "someone.else@example.org" }), { locale: "nl" });

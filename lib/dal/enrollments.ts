@@ -20,6 +20,7 @@ import {
 } from "./enrollment-rules";
 import { ensureUser } from "./members";
 import { isUuid } from "./programmes";
+import { limitPublicForm } from "./rate-limit";
 
 /** How long the sign-in link in the first mail after a sign-up stays valid. */
 export const SIGN_UP_LINK_MS = 24 * 3600_000;
@@ -41,12 +42,13 @@ export async function signUp(
   actor: Actor | null,
   cohortId: string,
   input: SignUpInput,
-  opts: { locale: Locale; now?: Date },
+  opts: { locale: Locale; now?: Date; ip?: string },
 ): Promise<SignUpResult> {
   if (!isUuid(cohortId)) throw new NotFoundError();
   const now = opts.now ?? new Date();
   const signedIn = actor?.kind === "user" ? actor : null;
   const db = await getDb();
+  if (!signedIn && actor?.kind !== "system") await limitPublicForm(db, "signup", { email: input.email, ip: opts.ip });
   return db.transaction(async (tx) => {
     const cohort = await lockCohort(tx, cohortId);
     if (cohort.status === "draft") throw new NotFoundError();

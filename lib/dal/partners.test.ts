@@ -78,6 +78,20 @@ describe("registering an initiative (public)", () => {
     await expect(registerPartner(null, "bestaat-niet", registration(), { locale: "nl" })).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("limits anonymous registrations per address and per network address in an hour", async () => {
+    const input = registration();
+    for (let i = 0; i < 5; i++) await registerPartner(null, "samen-duurzaam", { ...input, name: `${input.name} ${i}` }, { locale: "nl", ip: "198.51.100.20" });
+    await expect(registerPartner(null, "samen-duurzaam", { ...input, name: `${input.name} 5` }, { locale: "nl", ip: "198.51.100.21" })).rejects.toMatchObject({
+      code: "rate_limited",
+      message: "rateLimited",
+    });
+    for (let i = 0; i < 25; i++) await registerPartner(null, "samen-duurzaam", registration(), { locale: "nl", ip: "198.51.100.20" });
+    await expect(registerPartner(null, "samen-duurzaam", registration(), { locale: "nl", ip: "198.51.100.20" })).rejects.toMatchObject({ code: "rate_limited" });
+    // The owner, once signed in, is not limited here.
+    const owner = await f.actorFor(input.ownerEmail);
+    expect(await registerPartner(owner, "samen-duurzaam", { ...input, name: `${input.name} 6` }, { locale: "nl", ip: "198.51.100.20" })).toMatchObject({ partnerId: expect.any(String) as unknown });
+  });
+
   it("refuses a web address that is not http(s), and a phone number with letters", () => {
     const r = registerPartnerSchema.safeParse({ ...registration(), website: "javascript:alert(1)", contactPhone: "bel maar" });
     expect(r.success).toBe(false);

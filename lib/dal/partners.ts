@@ -11,6 +11,7 @@ import { enqueueMail } from "./mail";
 import { ensureUser } from "./members";
 import { actorUserId } from "./pair-rules";
 import { isUuid } from "./programmes";
+import { limitPublicForm } from "./rate-limit";
 import type { Tx } from "./tx";
 
 export { linkPartnerToCohort, unlinkPartnerFromCohort } from "./cohort-partners";
@@ -70,10 +71,11 @@ export async function registerPartner(
   actor: Actor | null,
   organisationSlugOrId: string,
   input: RegisterPartnerInput,
-  opts: { locale: Locale },
+  opts: { locale: Locale; ip?: string },
 ): Promise<{ partnerId: string }> {
   const signedIn = actor?.kind === "user" ? actor : null;
   const db = await getDb();
+  if (!signedIn && actor?.kind !== "system") await limitPublicForm(db, "partner", { email: input.ownerEmail, ip: opts.ip });
   const [org] = await db
     .select({ id: organisations.id })
     .from(organisations)

@@ -5,6 +5,7 @@ import { hasLocale } from "next-intl";
 import { getLocale } from "next-intl/server";
 import { routing } from "@/i18n/routing";
 import { runAction } from "@/lib/actions";
+import { clientIp } from "@/lib/client-ip";
 import { registerPartner } from "@/lib/dal/partners";
 import { getCurrentActor } from "@/lib/dal/session";
 import type { ActionResult } from "@/lib/validation/common";
@@ -18,7 +19,7 @@ export async function registerPartnerAction(input: unknown): Promise<ActionResul
   const actor = await getCurrentActor();
   const requested = await getLocale();
   const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
-  const result = await runAction(registerPartnerFormSchema, input, ({ organisation, ...profile }) => registerPartner(actor, organisation, profile, { locale }));
+  const result = await runAction(registerPartnerFormSchema, input, async ({ organisation, ...profile }) => registerPartner(actor, organisation, profile, { locale, ip: await clientIp() }));
   if (result.ok) revalidatePath("/[locale]/partner", "page");
   return result;
 }

@@ -5,6 +5,7 @@ import { hasLocale } from "next-intl";
 import { getLocale } from "next-intl/server";
 import { routing } from "@/i18n/routing";
 import { failureOf, runAction } from "@/lib/actions";
+import { clientIp } from "@/lib/client-ip";
 import { getPublicCohort } from "@/lib/dal/enrollment-queries";
 import { signUp, type SignUpResult } from "@/lib/dal/enrollments";
 import { getCurrentActor } from "@/lib/dal/session";
@@ -25,7 +26,7 @@ export async function signUpAction(cohortId: string, input: unknown): Promise<Ac
   } catch (err) {
     return failureOf(err);
   }
-  const result = await runAction(signUpSchemaFor(cohort), input, (data) => signUp(actor, cohort.id, data, { locale }));
+  const result = await runAction(signUpSchemaFor(cohort), input, async (data) => signUp(actor, cohort.id, data, { locale, ip: await clientIp() }));
   if (result.ok) {
     revalidatePath("/[locale]/programmes", "layout");
     revalidatePath("/[locale]/participant", "page");
