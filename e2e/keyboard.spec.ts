@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
+import { signInAsDemo } from "./support/session";
 
 /** Presses Tab until `target` has focus; fails if it is not reachable in `max` steps. */
 async function tabTo(page: Page, target: Locator, max = 80) {
@@ -53,4 +54,54 @@ test("the privacy statement and the catalogue in every language pass axe", async
     await expect(page.getByRole("link", { name: /Voorjaar 2027/ }).first()).toBeVisible();
     await expectAccessible(page);
   }
+});
+
+test("a coordinator pairs and unpairs, and a participant confirms a meeting, with the keyboard alone", async ({ browser }) => {
+  const coordinatorContext = await browser.newContext();
+  const coordinator = await coordinatorContext.newPage();
+  await signInAsDemo(coordinator, "coordinator");
+  await coordinator.goto("/en/coordinator");
+  await tabTo(coordinator, coordinator.getByRole("link", { name: "Voorjaar 2027" }).first());
+  await coordinator.keyboard.press("Enter");
+  await tabTo(coordinator, coordinator.getByRole("link", { name: "Pairing", exact: true }));
+  await coordinator.keyboard.press("Enter");
+  await expect(coordinator.getByRole("heading", { name: /Waiting for a partner/ })).toBeVisible();
+  await coordinator.waitForLoadState("networkidle");
+
+  // "Pair with …" for Zhang Min: the button says whom it pairs, also to a screen reader.
+  const zhang = coordinator.locator("article").filter({ has: coordinator.getByRole("heading", { name: "Zhang Min" }) });
+  const pairButton = zhang.getByRole("button", { name: /^Pair with .*\(Zhang Min\)$/ }).first();
+  const partner = ((await pairButton.textContent()) ?? "").replace(/^Pair with /, "").replace(/\s*\(Zhang Min\)$/, "");
+  await tabTo(coordinator, pairButton, 200);
+  await coordinator.keyboard.press("Enter");
+  await expect(coordinator.getByText(`Zhang Min is now paired with ${partner}`)).toBeVisible();
+
+  // Undo it: open the disclosure, give the reason, confirm; Zhang Min waits again.
+  await coordinator.waitForLoadState("networkidle");
+  const row = coordinator.getByRole("row", { name: /Zhang Min/ });
+  await tabTo(coordinator, row.getByText("End pair (Zhang Min)"), 200);
+  await coordinator.keyboard.press("Enter");
+  await coordinator.keyboard.press("Tab");
+  await expect(row.getByLabel(/^Reason/).first()).toBeFocused();
+  await coordinator.keyboard.type("Paired by mistake.");
+  await coordinator.keyboard.press("Tab");
+  await expect(row.getByRole("button", { name: "End this pair" })).toBeFocused();
+  await coordinator.keyboard.press("Enter");
+  await expect(coordinator.getByText("The pair of Zhang Min has ended")).toBeVisible();
+  await expect(coordinator.getByRole("heading", { name: "Zhang Min" })).toBeVisible();
+  await expectAccessible(coordinator);
+  await coordinatorContext.close();
+
+  // The demo participant confirms the meeting that waits for them.
+  const participantContext = await browser.newContext();
+  const participant = await participantContext.newPage();
+  await signInAsDemo(participant, "participant");
+  await participant.goto("/en/participant");
+  await expect(participant.getByRole("heading", { name: "Waiting for your confirmation" })).toBeVisible();
+  await participant.waitForLoadState("networkidle");
+  await tabTo(participant, participant.getByRole("button", { name: "Confirm" }).first());
+  await participant.keyboard.press("Enter");
+  await expect(participant.getByText("The meeting is confirmed").first()).toBeVisible();
+  await expectAccessible(participant);
+  await participantContext.close();
 });
