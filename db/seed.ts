@@ -175,7 +175,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         cohortId: spring!.id,
         position: 0,
         kind: "yes_no",
-        label: "Heeft u eerder met een maatschappelijk initiatief samengewerkt?",
+        label: "Heb je eerder met een maatschappelijk initiatief samengewerkt?",
         required: true,
       },
       {
@@ -183,7 +183,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         cohortId: spring!.id,
         position: 1,
         kind: "single_choice",
-        label: "Welke plenaire startbijeenkomst kunt u bijwonen?",
+        label: "Welke plenaire startbijeenkomst kun je bijwonen?",
         options: ["Utrecht, ochtend", "Utrecht, middag", "Online"],
         required: false,
       },

@@ -36,7 +36,7 @@ async function fillSignUp(page: Page, person: Person) {
   await page.getByLabel(/^Why do you want to take part/).fill("Ik wil leren hoe een initiatief in de wijk werkt.");
   await page.getByLabel(/^How many half-days/).fill("5");
   // Voorjaar 2027 asks a required yes/no question of its own.
-  const earlier = page.getByRole("group", { name: /Heeft u eerder/ });
+  const earlier = page.getByRole("group", { name: /Heb je eerder/ });
   if (await earlier.count()) await earlier.getByRole("radio", { name: "No" }).check();
 }
 

@@ -7,7 +7,7 @@ describe("mail templates", () => {
   it("renders the sign-in mail in each language with the link in text and HTML", () => {
     const url = "http://localhost:3000/api/auth/callback/nodemailer?token=abc&email=a%40example.org";
     const subjects = LOCALES.map((l) => renderMagicLink(l, { url, hours: 1 }).subject);
-    expect(subjects).toEqual(["Uw aanmeldlink voor Koppel", "Your sign-in link for Koppel", "您的 Koppel 登录链接"]);
+    expect(subjects).toEqual(["Je aanmeldlink voor Koppel", "Your sign-in link for Koppel", "您的 Koppel 登录链接"]);
     for (const l of LOCALES) {
       const m = renderMagicLink(l, { url, hours: 1 });
       expect(m.text).toContain(url);

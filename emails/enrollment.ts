@@ -11,16 +11,16 @@ interface Texts {
 
 const texts: Record<Locale, Record<EnrollmentMailKind, Texts> & { reason: string; action: string; footer: string }> = {
   nl: {
-    received: { subject: "Uw aanmelding voor {cohort} is ontvangen", body: "Dank u wel, {name}. Uw aanmelding voor {cohort} ({programme}) is ontvangen. Een coördinator bekijkt haar en u hoort de uitkomst per e-mail." },
-    accepted: { subject: "U bent geplaatst in {cohort}", body: "Goed nieuws, {name}: u bent geplaatst in {cohort} ({programme}). U hoort binnenkort meer over de bijeenkomsten en uw koppeling." },
-    waitlisted: { subject: "U staat op de wachtlijst voor {cohort}", body: "{name}, {cohort} ({programme}) is vol. U staat op de wachtlijst op plaats {position}. Komt er een plek vrij, dan krijgt u die per e-mail aangeboden." },
-    offered: { subject: "Er is een plek vrij in {cohort}", body: "{name}, er is een plek vrijgekomen in {cohort} ({programme}) en die is voor u. Neem het aanbod aan of wijs het af vóór {expires}; daarna gaat de plek naar de volgende op de wachtlijst." },
-    rejected: { subject: "Uw aanmelding voor {cohort}", body: "{name}, helaas kunnen we u niet plaatsen in {cohort} ({programme})." },
-    withdrawn: { subject: "Uw aanmelding voor {cohort} is ingetrokken", body: "{name}, uw aanmelding voor {cohort} ({programme}) is ingetrokken. Wilt u toch meedoen, meld u dan opnieuw aan zolang de aanmelding open is." },
-    offerExpired: { subject: "Het aanbod voor {cohort} is verlopen", body: "{name}, u heeft niet op tijd gereageerd op de vrijgekomen plek in {cohort} ({programme}). De plek is aangeboden aan de volgende op de wachtlijst." },
+    received: { subject: "Je aanmelding voor {cohort} is ontvangen", body: "Dank je wel, {name}. Je aanmelding voor {cohort} ({programme}) is ontvangen. Een coördinator bekijkt haar en je hoort de uitkomst per e-mail." },
+    accepted: { subject: "Je bent geplaatst in {cohort}", body: "Goed nieuws, {name}: je bent geplaatst in {cohort} ({programme}). Je hoort binnenkort meer over de bijeenkomsten en je koppeling." },
+    waitlisted: { subject: "Je staat op de wachtlijst voor {cohort}", body: "{name}, {cohort} ({programme}) is vol. Je staat op de wachtlijst op plaats {position}. Komt er een plek vrij, dan krijg je die per e-mail aangeboden." },
+    offered: { subject: "Er is een plek vrij in {cohort}", body: "{name}, er is een plek vrijgekomen in {cohort} ({programme}) en die is voor jou. Neem het aanbod aan of wijs het af vóór {expires}; daarna gaat de plek naar de volgende op de wachtlijst." },
+    rejected: { subject: "Je aanmelding voor {cohort}", body: "{name}, helaas kunnen we je niet plaatsen in {cohort} ({programme})." },
+    withdrawn: { subject: "Je aanmelding voor {cohort} is ingetrokken", body: "{name}, je aanmelding voor {cohort} ({programme}) is ingetrokken. Wil je toch meedoen, meld je dan opnieuw aan zolang de aanmelding open is." },
+    offerExpired: { subject: "Het aanbod voor {cohort} is verlopen", body: "{name}, je hebt niet op tijd gereageerd op de vrijgekomen plek in {cohort} ({programme}). De plek is aangeboden aan de volgende op de wachtlijst." },
     reason: "Toelichting: {reason}",
-    action: "Bekijk uw aanmelding",
-    footer: "Koppel — leren door samen te werken met de samenleving. U ontvangt deze e-mail omdat u zich aanmeldde via Koppel.",
+    action: "Bekijk je aanmelding",
+    footer: "Koppel — leren door samen te werken met de samenleving. Je ontvangt deze e-mail omdat je je aanmeldde via Koppel.",
   },
   en: {
     received: { subject: "We received your sign-up for {cohort}", body: "Thank you, {name}. We received your sign-up for {cohort} ({programme}). A coordinator will review it and you will hear the outcome by email." },

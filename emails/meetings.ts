@@ -7,19 +7,19 @@ export type MeetingMailKind = "logged" | "disputed";
 const texts = {
   nl: {
     logged: {
-      subject: "Bevestig uw ontmoeting van {when}",
+      subject: "Bevestig je ontmoeting van {when}",
       body: "{name}, {other} heeft een ontmoeting vastgelegd in Koppel: {when}, {duration} minuten, {mode}. Klopt dit? Bevestig de ontmoeting of geef aan wat er niet klopt.",
       action: "Ontmoeting bevestigen",
     },
     disputed: {
       subject: "{other} herkent de ontmoeting van {when} niet",
-      body: "{name}, {other} heeft de ontmoeting van {when} die u vastlegde niet bevestigd.",
-      action: "Bekijk uw ontmoetingen",
+      body: "{name}, {other} heeft de ontmoeting van {when} die je vastlegde niet bevestigd.",
+      action: "Bekijk je ontmoetingen",
     },
-    notes: "Wat u deed: {notes}",
+    notes: "Wat je deed: {notes}",
     comment: "Toelichting: {comment}",
     modes: { in_person: "op locatie", online: "online" },
-    footer: "Koppel — leren door samen te werken met de samenleving. U ontvangt deze e-mail omdat u gekoppeld bent via Koppel.",
+    footer: "Koppel — leren door samen te werken met de samenleving. Je ontvangt deze e-mail omdat je gekoppeld bent via Koppel.",
   },
   en: {
     logged: {

@@ -13,28 +13,28 @@ interface Texts {
 const texts: Record<Locale, Record<PartnerMailKind, Texts> & { reason: string; expiry: string; footer: string }> = {
   nl: {
     registered: {
-      subject: "Uw aanmelding van {partner} is ontvangen",
-      body: "Dank u wel, {name}. {organisation} heeft de aanmelding van {partner} ontvangen. Een coördinator bekijkt haar; u hoort per e-mail of {partner} mee kan doen. Met de knop meldt u zich aan bij Koppel en kunt u uw hulpvraag nog aanpassen.",
+      subject: "Je aanmelding van {partner} is ontvangen",
+      body: "Dank je wel, {name}. {organisation} heeft de aanmelding van {partner} ontvangen. Een coördinator bekijkt haar; je hoort per e-mail of {partner} mee kan doen. Met de knop meld je je aan bij Koppel en kun je je hulpvraag nog aanpassen.",
       action: "Naar Koppel",
     },
     invited: {
       subject: "{partner} staat op Koppel voor {organisation}",
-      body: "{name}, {inviter} van {organisation} heeft {partner} op Koppel gezet, zodat deelnemers aan een leergang met u kunnen samenwerken. Controleer uw hulpvraag en vul aan wat ontbreekt.",
+      body: "{name}, {inviter} van {organisation} heeft {partner} op Koppel gezet, zodat deelnemers aan een leergang met jou kunnen samenwerken. Controleer je hulpvraag en vul aan wat ontbreekt.",
       action: "Hulpvraag bekijken",
     },
     approved: {
       subject: "{partner} doet mee bij {organisation}",
-      body: "Goed nieuws, {name}: {organisation} heeft {partner} goedgekeurd. Zodra er een deelnemer aan u gekoppeld is, krijgt u een kennismakingsmail.",
+      body: "Goed nieuws, {name}: {organisation} heeft {partner} goedgekeurd. Zodra er een deelnemer aan jou gekoppeld is, krijg je een kennismakingsmail.",
       action: "Naar Koppel",
     },
     declined: {
-      subject: "Uw aanmelding van {partner}",
+      subject: "Je aanmelding van {partner}",
       body: "{name}, helaas kan {organisation} {partner} nu niet laten meedoen.",
       action: "Naar Koppel",
     },
     reason: "Toelichting: {reason}",
-    expiry: "De knop meldt u direct aan; de link werkt één keer en verloopt na {days} dagen.",
-    footer: "Koppel — leren door samen te werken met de samenleving. U ontvangt deze e-mail omdat uw initiatief op Koppel staat.",
+    expiry: "De knop meldt je direct aan; de link werkt één keer en verloopt na {days} dagen.",
+    footer: "Koppel — leren door samen te werken met de samenleving. Je ontvangt deze e-mail omdat je initiatief op Koppel staat.",
   },
   en: {
     registered: {

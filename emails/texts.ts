@@ -3,18 +3,18 @@ import type { Locale } from "@/db/schema/enums";
 /** Texts of every mail, per language. `{name}`-style fields are filled in by fill(). */
 export const mailTexts = {
   nl: {
-    footer: "Koppel — leren door samen te werken met de samenleving. U ontvangt deze e-mail omdat uw adres bij Koppel bekend is.",
+    footer: "Koppel — leren door samen te werken met de samenleving. Je ontvangt deze e-mail omdat je adres bij Koppel bekend is.",
     magicLink: {
-      subject: "Uw aanmeldlink voor Koppel",
-      intro: "U vroeg om een link om u aan te melden bij Koppel.",
+      subject: "Je aanmeldlink voor Koppel",
+      intro: "Je vroeg om een link om je aan te melden bij Koppel.",
       action: "Aanmelden bij Koppel",
-      expiry: "De link werkt één keer en verloopt na {hours} uur. Vroeg u hier niet om? Dan kunt u deze e-mail negeren.",
+      expiry: "De link werkt één keer en verloopt na {hours} uur. Vroeg je hier niet om? Dan kun je deze e-mail negeren.",
     },
     invitation: {
       subject: "Uitnodiging voor {organisation} op Koppel",
-      intro: "{inviter} nodigt u uit voor {organisation} op Koppel, als {role}.",
+      intro: "{inviter} nodigt je uit voor {organisation} op Koppel, als {role}.",
       action: "Uitnodiging aannemen",
-      expiry: "Met de knop meldt u zich direct aan. De link werkt één keer en verloopt na {days} dagen.",
+      expiry: "Met de knop meld je je direct aan. De link werkt één keer en verloopt na {days} dagen.",
     },
     roles: { admin: "beheerder", coordinator: "coördinator", participant: "deelnemer", partner: "partner" },
   },

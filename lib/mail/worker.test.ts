@@ -47,7 +47,7 @@ describe("processOutbox", () => {
     const transport = fakeTransport();
     expect(await processOutbox(t.db, transport)).toBe(2);
     expect(transport.sent.map((r) => r.toAddress).sort()).toEqual(["a@example.org", "b@example.org"]);
-    expect(transport.sent[0]!.subject).toBe("Uw aanmeldlink voor Koppel");
+    expect(transport.sent[0]!.subject).toBe("Je aanmeldlink voor Koppel");
     expect(await row("a@example.org")).toMatchObject({ status: "sent", transport: "fake", attempts: 1, lastError: null });
     expect(await processOutbox(t.db, transport)).toBe(0);
     expect(transport.tries).toBe(2);
