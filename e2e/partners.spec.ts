@@ -20,8 +20,8 @@ test("a coordinator invites a coach; the invitation arrives over SMTP, and the c
   await page.getByLabel(/^Policy areas/).fill("Werk en inkomen");
   await page.getByRole("checkbox", { name: "English" }).check();
   await page.getByLabel(/^Website/).fill("javascript:alert(1)");
-  await page.locator("#ownerName").fill(owner.name);
-  await page.getByLabel(/^Email address/).fill(owner.email);
+  await page.getByLabel(/^Owner.s name/).fill(owner.name);
+  await page.getByLabel(/^Owner.s email address/).fill(owner.email);
   await page.getByLabel(/^Language of the invitation/).selectOption({ label: "English" });
   // A web address that is not http(s) is refused next to its field; nothing typed is lost.
   await page.getByRole("button", { name: "Add partner and send invitation" }).click();
