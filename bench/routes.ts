@@ -46,6 +46,12 @@ export const ROUTES: BenchRoute[] = [
     contains: () => "Bench partner",
   },
   {
+    name: "partners list (200)",
+    path: "/nl/coordinator/partners",
+    cookie: "coordinator",
+    contains: () => "Bench partner 200",
+  },
+  {
     name: "proposal page (500 × 200)",
     path: (s) => `/nl/coordinator/cohorts/${s.pairingCohortId}/pairing/proposal`,
     cookie: "coordinator",
