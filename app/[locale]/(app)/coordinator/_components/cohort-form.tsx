@@ -9,7 +9,7 @@ import type { ActionResult } from "@/lib/validation/common";
 import { useRouter } from "@/i18n/navigation";
 import { cohortSchema, type CohortFormValues, type CohortInput } from "@/lib/validation/cohort";
 import { createCohortAction, updateCohortAction } from "../actions";
-import { RadioGroup } from "./radio-group";
+import { ChoiceGroup } from "@/components/ui/choice-group";
 
 const COHORT_STATUSES = cohortSchema.shape.status.unwrap().options;
 
@@ -108,7 +108,8 @@ export function CohortForm(props: {
           {(c) => <input {...c} type="number" inputMode="numeric" min={1} max={60} {...form.register("offerDays")} />}
         </Field>
       </div>
-      <RadioGroup
+      <ChoiceGroup
+        type="radio"
         id="admissionMode"
         legend={t("cohortSettings.admissionMode")}
         error={err.admissionMode?.message}

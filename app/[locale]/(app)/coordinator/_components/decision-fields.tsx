@@ -5,7 +5,7 @@ import type { UseFormReturn } from "react-hook-form";
 import { Field } from "@/components/ui/field";
 import { DECISIONS, type DecisionFormValues, type DecisionInput } from "@/lib/validation/enrollment";
 import type { DecisionOutcome } from "../actions";
-import { RadioGroup } from "./radio-group";
+import { ChoiceGroup } from "@/components/ui/choice-group";
 
 /** Accept / waitlist / reject and the optional reason: the same controls for one application or many. */
 export function DecisionFields({ form, idPrefix }: { form: UseFormReturn<DecisionFormValues, unknown, DecisionInput>; idPrefix: string }) {
@@ -13,7 +13,8 @@ export function DecisionFields({ form, idPrefix }: { form: UseFormReturn<Decisio
   const err = form.formState.errors;
   return (
     <>
-      <RadioGroup
+      <ChoiceGroup
+        type="radio"
         id={`${idPrefix}decision`}
         legend={t("decision")}
         error={err.decision?.message}

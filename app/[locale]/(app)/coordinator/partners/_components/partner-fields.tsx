@@ -6,7 +6,7 @@ import { Field, useErrorText } from "@/components/ui/field";
 import { partnerEditSchema } from "@/lib/validation/partner";
 import { LANGUAGE_OPTIONS, REGIONS } from "@/lib/validation/regions";
 import styles from "../../_components/coordinator.module.css";
-import { RadioGroup } from "../../_components/radio-group";
+import { ChoiceGroup } from "@/components/ui/choice-group";
 
 export const PARTNER_KINDS = partnerEditSchema.shape.kind.options;
 
@@ -51,7 +51,8 @@ export function PartnerFields<T extends FieldValues, O>({ form, knownAreas, extr
   const languages = [...LANGUAGE_OPTIONS, ...extraLanguages.filter((l) => !(LANGUAGE_OPTIONS as readonly string[]).includes(l))];
   return (
     <>
-      <RadioGroup
+      <ChoiceGroup
+        type="radio"
         id="kind"
         legend={t("kind")}
         error={err("kind")}
