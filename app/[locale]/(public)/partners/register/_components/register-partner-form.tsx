@@ -3,10 +3,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { useForm, type Resolver, type UseFormRegisterReturn } from "react-hook-form";
+import { useForm, type Resolver } from "react-hook-form";
 import { ProfileFields, type ProfileField, type ProfileFormValues } from "@/components/partners/profile-fields";
 import { ChoiceGroup } from "@/components/ui/choice-group";
-import choice from "@/components/ui/choice-group.module.css";
+import { ConsentCheckbox } from "@/components/ui/consent-checkbox";
 import { Field, FormNotice, useErrorText } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Link, useRouter } from "@/i18n/navigation";
@@ -135,7 +135,7 @@ export function RegisterPartnerForm(props: {
       </div>
       <div className={styles.section}>
         <h2>{t("consentTitle")}</h2>
-        <Consent error={errorAt("consent")} register={form.register("consent")} />
+        <ConsentCheckbox namespace="registerPartner" error={errorAt("consent")} register={form.register("consent")} />
       </div>
       <div>
         <button type="submit" disabled={submitting}>
@@ -143,36 +143,6 @@ export function RegisterPartnerForm(props: {
         </button>
       </div>
     </form>
-  );
-}
-
-function Consent({ error, register }: { error?: string; register: UseFormRegisterReturn }) {
-  const t = useTranslations();
-  const errorText = useErrorText()(error);
-  const describedBy = ["consent-hint", errorText && "consent-error"].filter(Boolean).join(" ");
-  return (
-    <div>
-      <div className={choice.choice}>
-        <input type="checkbox" id="consent" aria-invalid={Boolean(errorText)} aria-describedby={describedBy} aria-required {...register} />
-        <label htmlFor="consent">
-          {t("registerPartner.consent")} <span className="meta">({t("common.required")})</span>
-        </label>
-      </div>
-      <p className={choice.hint} id="consent-hint">
-        {t.rich("registerPartner.consentHint", {
-          link: (chunks) => (
-            <Link href="/privacy" target="_blank" rel="noopener">
-              {chunks}
-            </Link>
-          ),
-        })}
-      </p>
-      {errorText && (
-        <p className={choice.error} id="consent-error">
-          {errorText}
-        </p>
-      )}
-    </div>
   );
 }
 

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { get, useForm, type Resolver, type UseFormRegisterReturn } from "react-hook-form";
 import { ChoiceGroup } from "@/components/ui/choice-group";
+import { ConsentCheckbox } from "@/components/ui/consent-checkbox";
 import { Field, FormNotice, useErrorText } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Link, useRouter } from "@/i18n/navigation";
@@ -190,7 +191,7 @@ export function SignUpForm(props: SignUpFormProps) {
       )}
       <div className={styles.section}>
         <h3>{t("consentTitle")}</h3>
-        <Consent error={errorAt("consent")} register={form.register("consent")} />
+        <ConsentCheckbox namespace="signUp" error={errorAt("consent")} register={form.register("consent")} />
       </div>
       <div>
         <button type="submit" disabled={submitting}>
@@ -246,36 +247,6 @@ function Question({ question: q, error, register }: { question: SignUpQuestion; 
         />
       );
   }
-}
-
-function Consent({ error, register }: { error?: string; register: UseFormRegisterReturn }) {
-  const t = useTranslations();
-  const errorText = useErrorText()(error);
-  const describedBy = ["consent-hint", errorText && "consent-error"].filter(Boolean).join(" ");
-  return (
-    <div>
-      <div className={styles.choice}>
-        <input type="checkbox" id="consent" aria-invalid={Boolean(errorText)} aria-describedby={describedBy} aria-required {...register} />
-        <label htmlFor="consent">
-          {t("signUp.consent")} <span className="meta">({t("common.required")})</span>
-        </label>
-      </div>
-      <p className={styles.hint} id="consent-hint">
-        {t.rich("signUp.consentHint", {
-          link: (chunks) => (
-            <Link href="/privacy" target="_blank" rel="noopener">
-              {chunks}
-            </Link>
-          ),
-        })}
-      </p>
-      {errorText && (
-        <p className={styles.error} id="consent-error">
-          {errorText}
-        </p>
-      )}
-    </div>
-  );
 }
 
 /** What happened, where the form was; focused so a screen reader reads it at once. */
