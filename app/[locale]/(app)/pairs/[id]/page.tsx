@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MeetingAnswers } from "@/components/pairs/meeting-answer";
 import { MeetingItem } from "@/components/pairs/meeting-item";
+import { PartnerContactFacts } from "@/components/pairs/partner-contact";
 import pairStyles from "@/components/pairs/pairs.module.css";
 import { Link } from "@/i18n/navigation";
 import { listPairMeetings } from "@/lib/dal/meetings";
@@ -107,24 +108,7 @@ function CounterpartFacts({ t, pair }: { t: T; pair: MyPair }) {
       <dl className="facts">
         <dt>{t("myPair.kind")}</dt>
         <dd>{t(`pairingTerms.partnerKinds.${p.kind}`)}</dd>
-        <dt>{t("myPair.contactPerson")}</dt>
-        <dd>{p.contactName}</dd>
-        {p.contactEmail && (
-          <>
-            <dt>{t("myPair.email")}</dt>
-            <dd>
-              <a href={`mailto:${p.contactEmail}`}>{p.contactEmail}</a>
-            </dd>
-          </>
-        )}
-        {p.contactPhone && (
-          <>
-            <dt>{t("myPair.phone")}</dt>
-            <dd>
-              <a href={`tel:${p.contactPhone.replace(/[^+0-9]/g, "")}`}>{p.contactPhone}</a>
-            </dd>
-          </>
-        )}
+        <PartnerContactFacts t={t} partner={p} />
         {/^https?:\/\//i.test(p.website) && (
           <>
             <dt>{t("myPair.website")}</dt>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { AwaitingMeetings, type AwaitingMeeting } from "@/components/pairs/awaiting-meetings";
+import { PartnerContactFacts } from "@/components/pairs/partner-contact";
 import pairStyles from "@/components/pairs/pairs.module.css";
 import { Link } from "@/i18n/navigation";
 import type { MyPair } from "@/lib/dal/my-pairs";
@@ -23,24 +24,7 @@ export async function MyPairing({ pair, awaiting, locale, zone }: { pair: Partic
         <dd>{t(`pairingTerms.partnerKinds.${p.kind}`)}</dd>
         <dt>{t("myPair.helpRequest")}</dt>
         <dd className={pairStyles.notes}>{p.helpRequest}</dd>
-        <dt>{t("myPair.contactPerson")}</dt>
-        <dd>{p.contactName}</dd>
-        {p.contactEmail && (
-          <>
-            <dt>{t("myPair.email")}</dt>
-            <dd>
-              <a href={`mailto:${p.contactEmail}`}>{p.contactEmail}</a>
-            </dd>
-          </>
-        )}
-        {p.contactPhone && (
-          <>
-            <dt>{t("myPair.phone")}</dt>
-            <dd>
-              <a href={`tel:${p.contactPhone.replace(/[^+0-9]/g, "")}`}>{p.contactPhone}</a>
-            </dd>
-          </>
-        )}
+        <PartnerContactFacts t={t} partner={p} />
         <dt>{t("myPair.meetings")}</dt>
         <dd>{t("myPair.meetingCount", { confirmed: pair.meetingsConfirmed, logged: pair.meetingsLogged })}</dd>
       </dl>
