@@ -9,6 +9,7 @@ import { ApplicationsTable, type ApplicationRow } from "../../../_components/app
 import { CohortHeader } from "../../../_components/cohort-header";
 import styles from "../../../_components/coordinator.module.css";
 import { formatDay, formatMoment, viewerZone } from "../../../_components/format";
+import { Pager } from "../../../_components/pager";
 
 const PAGE_SIZE = 50;
 
@@ -145,25 +146,17 @@ export default async function ApplicationsPage({ params, searchParams }: { param
       )}
 
       {list.total > 0 && (
-        <nav className={styles.pagination} aria-label={t("applications.pagination")}>
-          <ul>
-            {list.page > 1 && (
-              <li>
-                <Link href={pageHref(Math.min(list.page - 1, list.pages))} rel="prev">
-                  ← {t("applications.previous")}
-                </Link>
-              </li>
-            )}
-            <li>{t("applications.pageOf", { page: list.page, pages: list.pages })}</li>
-            {list.page < list.pages && (
-              <li>
-                <Link href={pageHref(list.page + 1)} rel="next">
-                  {t("applications.next")} →
-                </Link>
-              </li>
-            )}
-          </ul>
-        </nav>
+        <Pager
+          page={list.page}
+          pages={list.pages}
+          href={pageHref}
+          labels={{
+            nav: t("applications.pagination"),
+            previous: t("applications.previous"),
+            next: t("applications.next"),
+            pageOf: t("applications.pageOf", { page: list.page, pages: list.pages }),
+          }}
+        />
       )}
     </>
   );

@@ -8,6 +8,7 @@ import { guard } from "@/lib/guard";
 import { CohortHeader } from "../../../_components/cohort-header";
 import styles from "../../../_components/coordinator.module.css";
 import { DoneNotice } from "../../../_components/done-notice";
+import { Pager } from "../../../_components/pager";
 import { formatDay, viewerZone } from "../../../_components/format";
 import { pairWords } from "../../../_components/pair-words";
 import { PairActions } from "./_components/pair-actions";
@@ -22,28 +23,15 @@ const toPage = (v: string | string[] | undefined): number => {
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
 /** Previous / "page x of y" / next for one list of the board; nothing when it fits on one page. */
-function Pager({ list, label, href, t }: { list: { page: number; pages: number }; label: string; href: (page: number) => { pathname: string; query: Record<string, string> }; t: T }) {
+function BoardPager({ list, label, href, t }: { list: { page: number; pages: number }; label: string; href: (page: number) => { pathname: string; query: Record<string, string> }; t: T }) {
   if (list.pages <= 1) return null;
   return (
-    <nav className={styles.pagination} aria-label={label}>
-      <ul>
-        {list.page > 1 && (
-          <li>
-            <Link href={href(Math.min(list.page - 1, list.pages))} rel="prev">
-              ← {t("pairingBoard.previous")}
-            </Link>
-          </li>
-        )}
-        <li>{t("pairingBoard.pageOf", { page: list.page, pages: list.pages })}</li>
-        {list.page < list.pages && (
-          <li>
-            <Link href={href(list.page + 1)} rel="next">
-              {t("pairingBoard.next")} →
-            </Link>
-          </li>
-        )}
-      </ul>
-    </nav>
+    <Pager
+      page={list.page}
+      pages={list.pages}
+      href={href}
+      labels={{ nav: label, previous: t("pairingBoard.previous"), next: t("pairingBoard.next"), pageOf: t("pairingBoard.pageOf", { page: list.page, pages: list.pages }) }}
+    />
   );
 }
 
@@ -142,7 +130,7 @@ export default async function PairingBoardPage({ params, searchParams }: { param
         ) : (
           board.waiting.items.map((person) => <WaitingParticipant key={person.enrollmentId} cohortId={cohort.id} person={person} t={t} words={words} view={view} />)
         )}
-        <Pager list={board.waiting} label={t("pairingBoard.waitingPages")} href={(page) => boardHref(page, board.paired.page)} t={t} />
+        <BoardPager list={board.waiting} label={t("pairingBoard.waitingPages")} href={(page) => boardHref(page, board.paired.page)} t={t} />
       </section>
 
       <section aria-labelledby="paired-heading">
@@ -188,7 +176,7 @@ export default async function PairingBoardPage({ params, searchParams }: { param
             </tbody>
           </table>
         )}
-        <Pager list={board.paired} label={t("pairingBoard.pairedPages")} href={(page) => boardHref(board.waiting.page, page)} t={t} />
+        <BoardPager list={board.paired} label={t("pairingBoard.pairedPages")} href={(page) => boardHref(board.waiting.page, page)} t={t} />
       </section>
 
       <section aria-labelledby="partners-heading">
