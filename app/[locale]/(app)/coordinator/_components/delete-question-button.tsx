@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { useErrorText } from "@/components/ui/field";
+import { useTwoStepConfirm } from "@/components/ui/use-two-step-confirm";
 import { deleteQuestionAction } from "../actions";
 import styles from "./coordinator.module.css";
 
@@ -10,17 +11,9 @@ import styles from "./coordinator.module.css";
 export function DeleteQuestionButton({ questionId, label }: { questionId: string; label: string }) {
   const t = useTranslations("questions");
   const errorText = useErrorText();
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, setConfirming, confirmRef, startRef } = useTwoStepConfirm();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const startRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-    else if (wasConfirming.current) startRef.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
 
   const remove = () =>
     startTransition(async () => {

@@ -2,11 +2,12 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Field, FormNotice, useErrorText } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { useTwoStepConfirm } from "@/components/ui/use-two-step-confirm";
 import { usePathname, useRouter } from "@/i18n/navigation";
 import { linkPartnerSchema, type LinkPartnerInput } from "@/lib/validation/partner";
 import styles from "../../_components/coordinator.module.css";
@@ -78,17 +79,9 @@ export function CohortLinkControls(props: { partnerId: string; cohortId: string;
     defaultValues: { cohortId: props.cohortId, capacity: props.capacity },
   });
   const { onSubmit, formError, done, submitting } = useActionForm(form, (values) => linkPartnerAction(props.partnerId, { ...values, cohortId: props.cohortId }));
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, setConfirming, confirmRef, startRef } = useTwoStepConfirm();
   const [unlinkError, setUnlinkError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const startRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-    else if (wasConfirming.current) startRef.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
   const unlink = () =>
     startTransition(async () => {
       setUnlinkError(null);
