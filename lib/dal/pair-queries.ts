@@ -130,12 +130,13 @@ export async function getPairingBoard(actor: Actor | null, cohortId: string, opt
   const shown = people.filter(matches);
   const waiting = shown.filter((p) => !active.has(p.id));
   const paired = shown.filter((p) => active.has(p.id)).sort((a, b) => a.name.localeCompare(b.name) || byCodeUnit(a.id, b.id));
+  const pairedCount = people.filter((p) => active.has(p.id)).length;
   const aboutPerson = opts.about ? people.find((p) => p.id === opts.about) : undefined;
   const aboutPair = aboutPerson ? pairOf(aboutPerson.id) : null;
 
   return {
     cohort: { id: cohort.id, name: cohort.name, programmeName: cohort.programmeName },
-    counts: { accepted: people.length, paired: people.filter((p) => active.has(p.id)).length, waiting: people.filter((p) => !active.has(p.id)).length },
+    counts: { accepted: people.length, paired: pairedCount, waiting: people.length - pairedCount },
     query,
     waiting: pageOf(waiting, opts.page, true),
     paired: pageOf(paired, opts.pairedPage, false),
