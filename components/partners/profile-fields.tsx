@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { Field } from "@/components/ui/field";
-import { LANGUAGE_OPTIONS, REGIONS } from "@/lib/validation/regions";
+import { RegionOptions } from "@/components/ui/region-options";
+import { LANGUAGE_OPTIONS } from "@/lib/validation/regions";
 import type { ProfileField } from "./profile-values";
 
 export type { ProfileField, ProfileFormValues } from "./profile-values";
@@ -53,12 +54,7 @@ export function ProfileFields({
         <Field id="region" label={t("region")} hint={t("regionHint")} error={errorAt("region")}>
           {(c) => (
             <select {...c} {...register("region")}>
-              <option value="">{tp("noRegion")}</option>
-              {REGIONS.map((r) => (
-                <option key={r} value={r}>
-                  {tp(`regions.${r}`)}
-                </option>
-              ))}
+              <RegionOptions />
             </select>
           )}
         </Field>

@@ -3,8 +3,9 @@
 import { useTranslations } from "next-intl";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { Field, useErrorText } from "@/components/ui/field";
+import { RegionOptions } from "@/components/ui/region-options";
 import { partnerEditSchema } from "@/lib/validation/partner";
-import { LANGUAGE_OPTIONS, REGIONS } from "@/lib/validation/regions";
+import { LANGUAGE_OPTIONS } from "@/lib/validation/regions";
 import styles from "../../_components/coordinator.module.css";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 
@@ -102,12 +103,7 @@ export function PartnerFields<T extends FieldValues, O>({ form, knownAreas, extr
         <Field id="region" label={t("region")} hint={t("regionHint")} error={err("region")}>
           {(c) => (
             <select {...c} {...reg("region")}>
-              <option value="">{tp("noRegion")}</option>
-              {REGIONS.map((r) => (
-                <option key={r} value={r}>
-                  {tp(`regions.${r}`)}
-                </option>
-              ))}
+              <RegionOptions />
             </select>
           )}
         </Field>

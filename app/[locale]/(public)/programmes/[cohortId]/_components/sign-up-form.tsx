@@ -7,11 +7,12 @@ import { get, useForm, type Resolver, type UseFormRegisterReturn } from "react-h
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { ConsentCheckbox } from "@/components/ui/consent-checkbox";
 import { Field, FormNotice, useErrorText } from "@/components/ui/field";
+import { RegionOptions } from "@/components/ui/region-options";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Link, useRouter } from "@/i18n/navigation";
 import type { SignUpResult } from "@/lib/dal/enrollments";
 import { signUpSchemaFor, type SignUpFormValues, type SignUpQuestion } from "@/lib/validation/enrollment";
-import { LANGUAGE_OPTIONS, REGIONS } from "@/lib/validation/regions";
+import { LANGUAGE_OPTIONS } from "@/lib/validation/regions";
 import styles from "../../_components/programmes.module.css";
 import { signUpAction } from "../actions";
 
@@ -162,12 +163,7 @@ export function SignUpForm(props: SignUpFormProps) {
         <Field id="region" label={tp("workRegion")} hint={tp("workRegionHint")} error={errorAt("region")}>
           {(c) => (
             <select {...c} {...form.register("region")}>
-              <option value="">{tp("noRegion")}</option>
-              {REGIONS.map((r) => (
-                <option key={r} value={r}>
-                  {tp(`regions.${r}`)}
-                </option>
-              ))}
+              <RegionOptions />
             </select>
           )}
         </Field>
