@@ -2,27 +2,15 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { needsBuild } from "../scripts/build-if-stale.mjs";
 import { onCleanup } from "./cleanup";
-
-// The same rule as scripts/start.mjs: rebuild when .next/BUILD_ID is missing or older than a source.
-const SOURCES = ["app", "components", "db", "lib", "emails", "messages", "i18n", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json"];
-
-function newestMtime(p: string): number {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(p);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
-  return newest;
-}
 
 const nextBin = (root: string): string => path.join(root, "node_modules", "next", "dist", "bin", "next");
 
-/** Builds the production app unless it is up to date; BENCH_SKIP_BUILD=1 uses whatever is in .next. */
+/**
+ * Builds the production app unless it is up to date (the rule of scripts/build-if-stale.mjs, which
+ * `npm start` and the e2e tests use); BENCH_SKIP_BUILD=1 uses whatever is in .next.
+ */
 export function ensureBuild(root: string): void {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (process.env.BENCH_SKIP_BUILD === "1") {
@@ -30,8 +18,7 @@ export function ensureBuild(root: string): void {
     console.log("[bench] BENCH_SKIP_BUILD=1: using the existing build");
     return;
   }
-  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  if (built > 0 && !SOURCES.some((s) => newestMtime(path.join(root, s)) > built)) {
+  if (!needsBuild()) {
     console.log("[bench] production build is up to date");
     return;
   }
