@@ -2,12 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
-import { Field, useErrorText } from "@/components/ui/field";
+import { ChoiceGroup } from "@/components/ui/choice-group";
+import { Field } from "@/components/ui/field";
 import { RegionOptions } from "@/components/ui/region-options";
 import { partnerEditSchema } from "@/lib/validation/partner";
 import { LANGUAGE_OPTIONS } from "@/lib/validation/regions";
-import styles from "../../_components/coordinator.module.css";
-import { ChoiceGroup } from "@/components/ui/choice-group";
 
 export const PARTNER_KINDS = partnerEditSchema.shape.kind.options;
 
@@ -44,11 +43,8 @@ export function PartnerFields<T extends FieldValues, O>({ form, knownAreas, extr
   const t = useTranslations("partnersAdmin.fields");
   const tp = useTranslations("pairingFields");
   const tt = useTranslations("pairingTerms");
-  const tc = useTranslations("common");
-  const errorText = useErrorText();
   const reg = (name: Name) => form.register(name as Path<T>);
   const err = (name: Name): string | undefined => (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
-  const languageError = errorText(err("languages"));
   const languages = [...LANGUAGE_OPTIONS, ...extraLanguages.filter((l) => !(LANGUAGE_OPTIONS as readonly string[]).includes(l))];
   return (
     <>
@@ -79,26 +75,16 @@ export function PartnerFields<T extends FieldValues, O>({ form, knownAreas, extr
       >
         {(c) => <textarea {...c} rows={4} {...reg("policyAreas")} />}
       </Field>
-      <fieldset className={styles.group} aria-describedby={languageError ? "languages-error" : "languages-hint"}>
-        <legend>
-          {t("languages")}
-          <span className="meta"> ({tc("required")})</span>
-        </legend>
-        <p className={styles.hint} id="languages-hint">
-          {t("languagesHint")}
-        </p>
-        {languages.map((code) => (
-          <div className={styles.choice} key={code}>
-            <input type="checkbox" id={`languages-${code}`} value={code} aria-invalid={Boolean(languageError)} {...reg("languages")} />
-            <label htmlFor={`languages-${code}`}>{tp.has(`languageNames.${code}`) ? tp(`languageNames.${code}`) : code}</label>
-          </div>
-        ))}
-        {languageError && (
-          <p className={styles.error} id="languages-error">
-            {languageError}
-          </p>
-        )}
-      </fieldset>
+      <ChoiceGroup
+        type="checkbox"
+        id="languages"
+        legend={t("languages")}
+        hint={t("languagesHint")}
+        error={err("languages")}
+        required
+        register={reg("languages")}
+        options={languages.map((code) => ({ value: code, label: tp.has(`languageNames.${code}`) ? tp(`languageNames.${code}`) : code }))}
+      />
       <div className="row">
         <Field id="region" label={t("region")} hint={t("regionHint")} error={err("region")}>
           {(c) => (
