@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { enrollments, meetings, pairs, partners, users } from "@/db/schema";
 import { normaliseText, partnerRanker, proposeAssignment, scorePair, type PairReason, type PairSuggestion, type PairingParticipant, type PairingPartner } from "@/lib/pairing";
-import { scoreMatrix } from "@/lib/pairing/score-matrix";
+import { scoreMatrix, type ScoreMatrix } from "@/lib/pairing/score-matrix";
 import type { Actor } from "./actor";
 import { candidates, coordinatedCohort, linkedPartners, type CandidateParticipant } from "./pair-rules";
 import type { DbOrTx } from "./tx";
@@ -202,11 +202,11 @@ function byCodeUnit(a: string, b: string): number {
 function bestAlternatives(
   participants: readonly PairingParticipant[],
   partners: readonly PairingPartner[],
+  { score, eligible }: ScoreMatrix,
   skip: readonly (number | undefined)[],
   limit: number,
 ): { j: number; score: number }[][] {
   if (limit <= 0 || partners.length === 0) return participants.map(() => []);
-  const { score, eligible } = scoreMatrix(participants, partners);
   const width = partners.length;
   // Each partner's place among equal scores.
   const tieOrder = new Int32Array(width);
@@ -252,7 +252,9 @@ export async function proposePairs(actor: Actor | null, cohortId: string, opts: 
   const [people, linked, active] = await Promise.all([candidates(db, cohort.id), linkedPartners(db, cohort.id), activePairs(db, cohort.id)]);
   const unpaired = people.filter((p) => !active.has(p.id));
   const pairable = linked.filter((p) => p.status === "approved");
-  const result = proposeAssignment(unpaired, pairable);
+  // Scored once: the assignment and the alternatives read the same matrix.
+  const matrix = scoreMatrix(unpaired, pairable);
+  const result = proposeAssignment(unpaired, pairable, { matrix });
   const person = new Map(unpaired.map((p, i) => [p.id, { ...p, i }]));
   const partner = new Map(pairable.map((p, j) => [p.id, { ...p, j }]));
   const proposed: (number | undefined)[] = unpaired.map(() => undefined);
@@ -260,7 +262,7 @@ export async function proposePairs(actor: Actor | null, cohortId: string, opts: 
     const i = person.get(p.participantId)?.i;
     if (i !== undefined) proposed[i] = partner.get(p.partnerId)?.j;
   }
-  const best = bestAlternatives(unpaired, pairable, proposed, Math.max(0, Math.floor(opts.alternatives ?? 0)));
+  const best = bestAlternatives(unpaired, pairable, matrix, proposed, Math.max(0, Math.floor(opts.alternatives ?? 0)));
   const named = new Set<number>(proposed.filter((j) => j !== undefined));
   const alternativesOf = (participantId: string): ProposalAlternative[] => {
     const i = person.get(participantId)?.i;

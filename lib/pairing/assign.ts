@@ -1,5 +1,5 @@
 import { FlowGraph } from "./min-cost-flow";
-import { scoreMatrix } from "./score-matrix";
+import { scoreMatrix, type ScoreMatrix } from "./score-matrix";
 import type { PairingParticipant, PairingPartner } from "./types";
 
 export interface ProposedPair {
@@ -22,6 +22,8 @@ export interface ProposedAssignment {
 export interface ProposeOptions {
   /** Confirmed pairs: they stay as they are, even if ruled out today, and use the partner's capacity. */
   keep?: readonly { participantId: string; partnerId: string }[];
+  /** scoreMatrix(participants, partners), when the caller has computed it already for other uses. */
+  matrix?: ScoreMatrix;
 }
 
 function indexById(items: readonly { id: string }[], what: string): Map<string, number> {
@@ -71,7 +73,7 @@ export function proposeAssignment(
   let candidates = 0;
   const keptScore = new Map<number, number>();
   let best = 0;
-  const matrix = scoreMatrix(participants, partners);
+  const matrix = opts.matrix ?? scoreMatrix(participants, partners);
   const width = partners.length;
   participants.forEach((_, i) => {
     const kept = keptPartner.get(i);
