@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { COMMON_HEADERS, STATIC_CSP } from "./lib/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -8,6 +9,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg", "nodemailer"],
   experimental: { authInterrupts: true },
   poweredByHeader: false,
+  // Signed-in pages replace this CSP with a per-request nonce policy (proxy.ts).
+  headers: () => Promise.resolve([{ source: "/:path*", headers: [...COMMON_HEADERS, { key: "Content-Security-Policy", value: STATIC_CSP }] }]),
 };
 
 export default withNextIntl(nextConfig);

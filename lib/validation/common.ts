@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+// zod compiles object parsers with `new Function` when it can; probing for that trips the
+// signed-in pages' Content-Security-Policy (no 'unsafe-eval'). Every schema module imports this one.
+z.config({ jitless: true });
+
 /**
  * Error messages in schemas are message keys (under `errors.` in messages/*.json), so one schema
  * serves the browser and the server and the text is shown in the reader's language.
