@@ -16,14 +16,30 @@ export default tseslint.config(
     },
   },
   {
-    // Only lib/dal (and the database's own tooling) may reach the database.
-    files: ["app/**", "components/**", "emails/**", "i18n/**", "proxy.ts"],
+    // Only lib/dal (and the database's own tooling) may reach the database: by alias or by a
+    // relative path. Types and enums from db/schema are fine (they run no query).
+    files: ["app/**", "components/**", "emails/**", "i18n/**", "proxy.ts", "lib/**"],
+    ignores: [
+      "lib/dal/**",
+      // Legitimate exceptions: test support and tests (they set up databases), next-auth's
+      // adapter, the start-up that migrates and seeds, and the operator's CLI, which opens the
+      // database before it acts through lib/dal.
+      "lib/testing/**",
+      "**/*.test.ts",
+      "lib/auth/index.ts",
+      "lib/startup.ts",
+      "lib/cli.ts",
+    ],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
-            { group: ["@/db/client", "@/db/seed", "drizzle-orm", "drizzle-orm/*", "pg", "@electric-sql/pglite"], message: "Read and write through lib/dal, which checks tenant and role." },
+            {
+              group: ["@/db/client", "@/db/seed*", "**/db/client", "**/db/seed*", "drizzle-orm", "drizzle-orm/*", "pg", "@electric-sql/pglite", "@electric-sql/pglite/*"],
+              allowTypeImports: true,
+              message: "Read and write through lib/dal, which checks tenant and role.",
+            },
           ],
         },
       ],
