@@ -19,6 +19,13 @@ function browserPath(): string | undefined {
 }
 
 const next = "node node_modules/next/dist/bin/next start";
+
+/**
+ * E2E_SMOKE=1 runs a chosen smoke set: what proves the embedded database end to end (public pages,
+ * sign-in by mail, sign-up, waitlist and review, production mode). CI runs the whole suite on
+ * PostgreSQL and this set on the embedded database, where the integration tests run in full too.
+ */
+export const SMOKE_SPECS = ["public", "sign-in", "enrollment", "production"].map((name) => `**/${name}.spec.ts`);
 const common = {
   SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
   MAIL_FROM: "Koppel e2e <koppel@example.org>",
@@ -28,7 +35,7 @@ const common = {
 
 export default defineConfig({
   testDir: "e2e",
-  testMatch: "**/*.spec.ts",
+  testMatch: process.env.E2E_SMOKE === "1" ? SMOKE_SPECS : "**/*.spec.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,
