@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endOfDayIn, formatCountdown, formatInstant, startOfDayIn, todayIn } from "./time";
+import { endOfDayIn, formatCountdown, formatInstant, formatter, startOfDayIn, todayIn } from "./time";
 
 describe("deadlines in a cohort's time zone", () => {
   it("closes a Shanghai deadline at 23:59:59.999 Shanghai time (UTC+8)", () => {
@@ -38,5 +38,16 @@ describe("deadlines in a cohort's time zone", () => {
     expect(formatCountdown(deadline, "en", new Date("2027-05-28T20:00:00Z"))).toBe("in 3 days");
     expect(formatCountdown(deadline, "en", new Date("2027-05-31T19:00:00Z"))).toBe("in 2 hours");
     expect(formatCountdown(deadline, "en", new Date("2027-06-01T00:00:00Z"))).toBeNull();
+  });
+});
+
+describe("shared formatters", () => {
+  it("makes one formatter per locale, key and zone and keeps zones apart", () => {
+    const ams = formatter("en", "t|Europe/Amsterdam", () => ({ hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Europe/Amsterdam" }));
+    const sha = formatter("en", "t|Asia/Shanghai", () => ({ hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Asia/Shanghai" }));
+    expect(formatter("en", "t|Europe/Amsterdam", () => ({}))).toBe(ams);
+    const instant = new Date("2027-03-02T08:00:00Z");
+    expect(ams.format(instant)).toBe("09:00");
+    expect(sha.format(instant)).toBe("16:00");
   });
 });

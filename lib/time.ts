@@ -8,7 +8,8 @@ export function formatCalendarDate(iso: string, locale: string): string {
 
 // Creating an Intl.DateTimeFormat costs ~0.2 ms; pages format hundreds of dates, so reuse them.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, key: string, options: () => Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/** One shared Intl.DateTimeFormat per locale and `key` (the key must name the zone and options). */
+export function formatter(locale: string, key: string, options: () => Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const id = `${locale}|${key}`;
   let f = formatters.get(id);
   if (!f) {
@@ -72,10 +73,21 @@ export function formatInstant(instant: Date, locale: string, timeZone: string): 
 export function formatCountdown(instant: Date, locale: string, now: Date = new Date()): string | null {
   const ms = instant.getTime() - now.getTime();
   if (ms <= 0) return null;
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "always" });
+  const rtf = relativeFormatter(locale);
   const minutes = Math.floor(ms / 60_000);
   if (minutes < 60) return rtf.format(Math.max(1, minutes), "minute");
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return rtf.format(hours, "hour");
   return rtf.format(Math.floor(hours / 24), "day");
+}
+
+const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormatter(locale: string): Intl.RelativeTimeFormat {
+  let f = relativeFormatters.get(locale);
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(locale, { numeric: "always" });
+    if (relativeFormatters.size > 50) relativeFormatters.clear();
+    relativeFormatters.set(locale, f);
+  }
+  return f;
 }

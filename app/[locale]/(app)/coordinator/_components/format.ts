@@ -1,11 +1,13 @@
+import { formatter } from "@/lib/time";
+
 /** A date in the viewer's zone, short: "3 Mar 2027". */
 export function formatDay(instant: Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(instant);
+  return formatter(locale, `day|${timeZone}`, () => ({ dateStyle: "medium", timeZone })).format(instant);
 }
 
-/** A moment in the viewer's zone, short: "3 Mar 2027, 14:05". */
+/** A moment in the viewer's zone, short: "3 Mar 2027, 14:05" (formatters shared per locale and zone, not made per row). */
 export function formatMoment(instant: Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", hourCycle: "h23", timeZone }).format(instant);
+  return formatter(locale, `moment|${timeZone}`, () => ({ dateStyle: "medium", timeStyle: "short", hourCycle: "h23", timeZone })).format(instant);
 }
 
 /** The zone to show times in: the viewer's own, else the cohort's. */
