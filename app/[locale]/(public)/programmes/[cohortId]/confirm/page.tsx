@@ -11,8 +11,9 @@ type Search = Promise<{ token?: string | string[]; error?: string | string[] }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "confirmSignUp" });
-  // The token is in the address: never pass it on to another site, and keep the page out of search engines.
-  return { title: t("title"), referrer: "no-referrer", robots: { index: false, follow: false } };
+  // The token is in the address: never pass it on to another site, and keep the page out of search
+  // engines. Not "no-referrer": a form POST would then carry `Origin: null`, which Next refuses.
+  return { title: t("title"), referrer: "same-origin", robots: { index: false, follow: false } };
 }
 
 const one = (v: string | string[] | undefined): string => (typeof v === "string" ? v : "");
