@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
-import { linkIn, waitForMail } from "./support/mail";
+import { linkIn, mailsTo, waitForMail } from "./support/mail";
 import { signInAsDemo } from "./support/session";
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
@@ -40,7 +40,21 @@ async function fillSignUp(page: Page, person: Person) {
   if (await earlier.count()) await earlier.getByRole("radio", { name: "No" }).check();
 }
 
-/** A new visitor (own browser context) signs up for the cohort through the form; returns the page. */
+/**
+ * Opens the link in the newest confirmation mail to the person, and confirms with the page's
+ * button (opening the link alone confirms nothing); the page then shows the outcome.
+ */
+async function confirmFromMail(page: Page, person: Person, opts: { axe?: boolean } = {}) {
+  const mail = await waitForMail(person.email, /Confirm your sign-up for/);
+  expect(mail.to).toEqual([person.email]);
+  await page.goto(linkIn(mail, "/confirm?token="));
+  await expect(page.getByRole("heading", { level: 1, name: "Confirm your sign-up" })).toBeVisible();
+  if (opts.axe) await expectAccessible(page);
+  await page.getByRole("button", { name: "Confirm my sign-up" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your sign-up is confirmed" })).toBeVisible();
+}
+
+/** A new visitor (own browser context) signs up for the cohort through the form and confirms from the mail; returns the page. */
 async function signUpAsNewPerson(browser: Browser, cohortName: string, person: Person, expectStatus: RegExp) {
   const context = await browser.newContext({ locale: "en-GB" });
   const page = await context.newPage();
@@ -48,19 +62,28 @@ async function signUpAsNewPerson(browser: Browser, cohortName: string, person: P
   await fillSignUp(page, person);
   await page.getByLabel(/^I agree that my sign-up is stored/).check();
   await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByRole("status")).toContainText("One more step: confirm your sign-up");
+  await confirmFromMail(page, person);
   await expect(page.getByRole("status")).toContainText(expectStatus);
   return page;
 }
 
-/** Follows the newest link to Koppel in the person's mail with this subject; the link signs them in. */
+/** Waits for the mail with this subject, signs in by mail on the sign-in page, and opens the mail's link. */
 async function followMail(page: Page, person: Person, subject: RegExp) {
   const mail = await waitForMail(person.email, subject);
   expect(mail.to).toEqual([person.email]);
-  await page.goto(linkIn(mail, "/"));
+  const before = (await mailsTo(person.email)).length;
+  await page.goto("/en/sign-in");
+  await page.getByLabel(/^Email address/).fill(person.email);
+  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+  await expect.poll(async () => (await mailsTo(person.email)).length).toBeGreaterThan(before);
+  const signIn = await waitForMail(person.email, /Your sign-in link/);
+  await page.goto(linkIn(signIn, "/api/auth/callback/nodemailer"));
+  await page.goto(linkIn(mail, "/participant"));
   return mail;
 }
 
-test("a new person signs up through the form, gets the link by mail, sees the status, and a coordinator accepts them", async ({ page, browser }) => {
+test("a new person signs up through the form, confirms from the mail, sees the status, and a coordinator accepts them", async ({ page, browser }) => {
   const person = newPerson("Anna");
 
   await page.goto("/en/programmes");
@@ -85,12 +108,34 @@ test("a new person signs up through the form, gets the link by mail, sees the st
   await page.getByLabel(/^Email address/).fill(person.email);
   await page.getByLabel(/^I agree that my sign-up is stored/).check();
   await page.getByRole("button", { name: "Sign up" }).click();
-  await expect(page.getByRole("status")).toContainText("Sign-up received");
+  await expect(page.getByRole("status")).toContainText("One more step: confirm your sign-up");
   await expect(page.getByRole("status")).toContainText(person.email);
+  await expectAccessible(page);
 
-  // Signing up twice for the same cohort is refused by the server with a clear message.
+  // Until the address is confirmed the sign-up holds nothing; sending the form again mails a new link.
   const again = await browser.newContext({ locale: "en-GB" });
   const twice = await again.newPage();
+  await openCohortFromCatalogue(twice, "Voorjaar 2027");
+  await fillSignUp(twice, person);
+  await twice.getByLabel(/^I agree that my sign-up is stored/).check();
+  await twice.getByRole("button", { name: "Sign up" }).click();
+  await expect(twice.getByRole("status")).toContainText("One more step: confirm your sign-up");
+  await expect.poll(async () => (await mailsTo(person.email)).filter((m) => /Confirm your sign-up/.test(m.subject)).length).toBe(2);
+
+  // The older link no longer works: the page says so, with a way to sign up again.
+  const older = (await mailsTo(person.email)).filter((m) => /Confirm your sign-up/.test(m.subject))[0]!;
+  await page.goto(linkIn(older, "/confirm?token="));
+  await expect(page.getByRole("heading", { level: 1, name: "This link does not work" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign up again" })).toBeVisible();
+  await expectAccessible(page);
+
+  // The newest link opens a page that shows what is confirmed; the button confirms.
+  await confirmFromMail(page, person, { axe: true });
+  await expect(page.getByRole("status")).toContainText("Status: Applied");
+  await expect(page.getByText(`sign in with ${person.email}`)).toBeVisible();
+  await expectAccessible(page);
+
+  // Once confirmed, signing up twice for the same cohort is refused by the server with a clear message.
   await openCohortFromCatalogue(twice, "Voorjaar 2027");
   await fillSignUp(twice, person);
   await twice.getByLabel(/^I agree that my sign-up is stored/).check();
@@ -99,7 +144,7 @@ test("a new person signs up through the form, gets the link by mail, sees the st
   await expect(twice.getByLabel(/^Full name/)).toHaveValue(person.name);
   await again.close();
 
-  // The mail arrives over SMTP; its link signs the person in and shows the status.
+  // The status mail arrives over SMTP; signed in, the person sees the status.
   await followMail(page, person, /We received your sign-up for Voorjaar 2027/);
   await expect(page).toHaveURL(/\/en\/participant/);
   const mine = page.getByRole("region", { name: /Voorjaar 2027/ }).or(page.locator("section", { hasText: "Voorjaar 2027" })).first();
@@ -138,7 +183,7 @@ test("a new person signs up through the form, gets the link by mail, sees the st
 test("a coordinator decides several applications at once; each change is recorded", async ({ page, browser }) => {
   const tag = unique();
   const people = [newPerson(`Eva${tag}`), newPerson(`Femke${tag}`)];
-  for (const person of people) await signUpAsNewPerson(browser, "Voorjaar 2027", person, /Sign-up received/);
+  for (const person of people) await signUpAsNewPerson(browser, "Voorjaar 2027", person, /Status: Applied/);
 
   await signInAsDemo(page, "coordinator");
   await page.goto("/en/coordinator");
@@ -230,4 +275,33 @@ test("the waitlist: a freed place is offered by mail to the next person, who acc
   await page.getByRole("link", { name: second.name }).click();
   await expect(page.getByText("Waitlisted").or(page.getByText("On the waitlist")).first()).toBeVisible();
   await expectAccessible(page);
+});
+
+test("the confirmation page works without JavaScript, and a made-up link explains instead of failing", async ({ browser }) => {
+  const person = newPerson("Noor");
+  const context = await browser.newContext({ locale: "en-GB" });
+  const page = await context.newPage();
+  await openCohortFromCatalogue(page, "Voorjaar 2027");
+  await fillSignUp(page, person);
+  await page.getByLabel(/^I agree that my sign-up is stored/).check();
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByRole("status")).toContainText("One more step: confirm your sign-up");
+  await context.close();
+
+  const noScript = await browser.newContext({ locale: "en-GB", javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  const mail = await waitForMail(person.email, /Confirm your sign-up for Voorjaar 2027/);
+  const link = linkIn(mail, "/confirm?token=");
+  const cohortPath = new URL(link).pathname.replace(/\/confirm$/, "");
+  const wrong = await plain.goto(`${cohortPath}/confirm?token=${"A".repeat(43)}`);
+  expect(wrong?.status()).toBe(200);
+  await expect(plain.getByRole("heading", { level: 1, name: "This link does not work" })).toBeVisible();
+  await plain.goto(link);
+  await plain.getByRole("button", { name: "Confirm my sign-up" }).click();
+  await expect(plain.getByRole("heading", { level: 1, name: "Your sign-up is confirmed" })).toBeVisible();
+  await expect(plain.getByRole("status")).toContainText("Status: Applied");
+  // Opening the used link again shows the outcome, not an error.
+  await plain.goto(link);
+  await expect(plain.getByRole("heading", { level: 1, name: "Your sign-up is confirmed" })).toBeVisible();
+  await noScript.close();
 });

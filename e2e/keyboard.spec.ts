@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
+import { linkIn, waitForMail } from "./support/mail";
 import { signInAsDemo } from "./support/session";
 
 /** Presses Tab until `target` has focus; fails if it is not reachable in `max` steps. */
@@ -24,7 +25,8 @@ test("a person signs up for a cohort with the keyboard alone", async ({ page }) 
     await page.keyboard.type(text);
   };
   await type(/^Full name/, `Dewi Toetsenbord${id}`);
-  await type(/^Email address/, `dewi.${id}@example.org`);
+  const email = `dewi.${id}@example.org`;
+  await type(/^Email address/, email);
   await type(/^Employer/, "Gemeente Deventer");
   await type(/^Job title/, "Adviseur wonen");
   await tabTo(page, page.getByRole("checkbox", { name: "Wonen" }));
@@ -39,8 +41,16 @@ test("a person signs up for a cohort with the keyboard alone", async ({ page }) 
   await page.keyboard.press("Space");
   await tabTo(page, page.getByRole("button", { name: "Sign up" }));
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("status")).toContainText("You have a place");
+  await expect(page.getByRole("status")).toContainText("One more step: confirm your sign-up");
   await expect(page.getByRole("status")).toBeFocused();
+  await expectAccessible(page);
+
+  // The link in the mail opens the confirmation page; its button is reached and pressed with the keyboard.
+  const mail = await waitForMail(email, /Confirm your sign-up for Gemeente Zwolle 2027/);
+  await page.goto(linkIn(mail, "/confirm?token="));
+  await tabTo(page, page.getByRole("button", { name: "Confirm my sign-up" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status")).toContainText("You have a place");
   await expectAccessible(page);
 });
 

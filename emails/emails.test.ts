@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/db/schema/enums";
 import { renderInvitation } from "./invitation";
 import { renderMagicLink } from "./magic-link";
+import { renderSignUpConfirmation } from "./sign-up-confirmation";
 
 describe("mail templates", () => {
   it("renders the sign-in mail in each language with the link in text and HTML", () => {
@@ -27,5 +28,18 @@ describe("mail templates", () => {
     expect(m.html).not.toContain("<script>");
     expect(m.text).toContain("as coordinator");
     expect(m.text).toContain("7 days");
+  });
+  it("renders the sign-up confirmation in each language: the link, the cohort, and that ignoring it changes nothing", () => {
+    const url = "http://localhost:3000/nl/programmes/c/confirm?token=abc";
+    const ignore = { nl: "er gebeurt niets", en: "nothing happens", "zh-CN": "不会发生任何事情" } as const;
+    for (const l of LOCALES) {
+      const m = renderSignUpConfirmation(l, { url, cohort: "Voorjaar <2027>", programme: "EmpoweringPeople", organisation: "Stichting", hours: 24 });
+      expect(m.text).toContain(url);
+      expect(m.text).toContain("Voorjaar <2027>");
+      expect(m.html).not.toContain("<2027>");
+      expect(m.text).toContain(ignore[l]);
+      expect(m.text).toContain("24");
+      expect(m.text).not.toMatch(/\{\w+\}/);
+    }
   });
 });

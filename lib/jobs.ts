@@ -1,13 +1,14 @@
 import { SYSTEM } from "@/lib/dal/actor";
 import { expireOffers } from "@/lib/dal/enrollments";
+import { dropUnconfirmedSignUps } from "@/lib/dal/sign-up-confirmation";
 
 export interface RunningJobs {
   stop(): void;
 }
 
 /**
- * Koppel's periodic work inside the app process: lapsed waitlist offers pass to the next person
- * every minute. Safe to run in several processes at once: each change locks its cohort.
+ * Koppel's periodic work inside the app process, every minute: lapsed waitlist offers pass to
+ * the next person, and public sign-ups left unconfirmed past their link's lifetime are dropped. Safe to run in several processes at once: each change locks its cohort.
  */
 export function startJobs(intervalMs = 60_000): RunningJobs {
   let running = false;
@@ -17,6 +18,8 @@ export function startJobs(intervalMs = 60_000): RunningJobs {
     try {
       const lapsed = await expireOffers(SYSTEM);
       if (lapsed) console.log(`[koppel] ${lapsed} waitlist offer(s) lapsed and passed on`);
+      const dropped = await dropUnconfirmedSignUps(SYSTEM);
+      if (dropped) console.log(`[koppel] ${dropped} unconfirmed or used sign-up link(s) dropped`);
     } catch (err) {
       console.error("[koppel] job failed:", err instanceof Error ? err.message : err);
     } finally {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { enrollmentStatusEnum, questionKindEnum } from "./enums";
+import { enrollmentStatusEnum, localeEnum, questionKindEnum } from "./enums";
 import { organisations } from "./organisations";
 import { cohorts } from "./programmes";
 
@@ -48,6 +48,55 @@ export const enrollments = pgTable(
     // Set only while an offer is open (status 'offered'); the enum value is new in this migration,
     // so the index cannot name it.
     index("enrollments_offer_expiry_idx").on(t.offerExpiresAt).where(sql`${t.offerExpiresAt} IS NOT NULL`),
+  ],
+);
+
+/** What a public sign-up form said besides the address and the consent, kept until it is confirmed. */
+export interface SignUpDetails {
+  name: string;
+  employer: string;
+  department: string;
+  jobTitle: string;
+  policyAreas: string[];
+  languages: string[];
+  region: string | null;
+  motivation: string;
+  availableHalfDays: number;
+  answers: EnrollmentAnswers;
+}
+
+/**
+ * A sign-up sent through the public form by someone not signed in, waiting until the address's
+ * owner follows the link in the confirmation mail. It holds nothing: no account, no enrollment,
+ * no place and no waitlist number exist for it until then (see lib/dal/sign-up-confirmation.ts).
+ * One per cohort and address; a newer sign-up replaces the token (the older link stops working).
+ */
+export const signUpRequests = pgTable(
+  "sign_up_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    cohortId: uuid("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    locale: localeEnum("locale").notNull(),
+    details: jsonb("details").$type<SignUpDetails>().notNull(),
+    /** SHA-256 of the token in the link; the token itself is only in the mail. */
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { mode: "date", withTimezone: true }).notNull(),
+    /** Set when the link was used; the token then only shows the outcome. */
+    confirmedAt: timestamp("confirmed_at", { mode: "date", withTimezone: true }),
+    enrollmentId: uuid("enrollment_id").references(() => enrollments.id, { onDelete: "set null" }),
+    /** When the form was last sent: the sign-up window is judged at this moment, not at confirmation. */
+    sentAt: timestamp("sent_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("sign_up_requests_cohort_email").on(t.cohortId, t.email),
+    unique("sign_up_requests_token_hash").on(t.tokenHash),
+    index("sign_up_requests_expires_idx").on(t.expiresAt),
   ],
 );
 

@@ -36,7 +36,16 @@ export interface LockedCohort {
  * does this first, so no interleaving of sign-ups and decisions can exceed the capacity.
  */
 export async function lockCohort(tx: Tx, cohortId: string): Promise<LockedCohort> {
-  const [row] = await tx
+  return cohortRow(tx, cohortId, true);
+}
+
+/** The same facts as lockCohort, without the lock: for work that takes no place. */
+export async function readCohort(tx: Tx, cohortId: string): Promise<LockedCohort> {
+  return cohortRow(tx, cohortId, false);
+}
+
+async function cohortRow(tx: Tx, cohortId: string, lock: boolean): Promise<LockedCohort> {
+  const query = tx
     .select({
       id: cohorts.id,
       organisationId: cohorts.organisationId,
@@ -51,8 +60,8 @@ export async function lockCohort(tx: Tx, cohortId: string): Promise<LockedCohort
       programmeId: cohorts.programmeId,
     })
     .from(cohorts)
-    .where(eq(cohorts.id, cohortId))
-    .for("update");
+    .where(eq(cohorts.id, cohortId));
+  const [row] = lock ? await query.for("update") : await query;
   if (!row) throw new NotFoundError();
   const [programme] = await tx.select({ name: programmes.name }).from(programmes).where(eq(programmes.id, row.programmeId));
   return { ...row, programmeName: programme?.name ?? "" };

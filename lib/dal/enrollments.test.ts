@@ -11,6 +11,7 @@ import { loadActor, SYSTEM, type UserActor } from "./actor";
 import { createCohort, updateCohort } from "./cohorts";
 import { getEnrollmentDetail, getPublicCohort, listCohortEnrollments, listMyEnrollments, listOpenCohorts } from "./enrollment-queries";
 import { decideEnrollments, expireOffers, respondToOffer, signUp, withdrawEnrollment } from "./enrollments";
+import { confirmSignUp } from "./sign-up-confirmation";
 import { addQuestion, deleteQuestion } from "./questions";
 
 let t: TestDatabase;
@@ -63,6 +64,25 @@ async function actorFor(email: string): Promise<UserActor> {
   return (await loadActor(u!.id))!;
 }
 
+/** The token in the newest confirmation mail to `email`. */
+async function tokenFor(email: string): Promise<string> {
+  const mails = await t.db
+    .select({ text: mailOutbox.text })
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.toAddress, email), eq(mailOutbox.template, "sign-up-confirmation")))
+    .orderBy(asc(mailOutbox.createdAt));
+  const token = /\/confirm\?token=([A-Za-z0-9_-]{43})/.exec(mails.at(-1)?.text ?? "")?.[1];
+  if (!token) throw new Error(`no confirmation mail to ${email}`);
+  return token;
+}
+
+/** A public sign-up through the form, confirmed from its mail at once: what most tests need. */
+async function enrol(cohortId: string, p: SignUpInput, opts: { locale: "nl" | "en" | "zh-CN"; now?: Date; ip?: string }) {
+  const sent = await signUp(null, cohortId, p, opts);
+  expect(sent.status).toBe("unconfirmed");
+  return confirmSignUp(await tokenFor(p.email), { now: opts.now });
+}
+
 const mailsTo = (email: string) => t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email)).orderBy(asc(mailOutbox.createdAt));
 const statusOf = async (id: string) => (await t.db.select({ s: enrollments.status, x: enrollments.offerExpiresAt }).from(enrollments).where(eq(enrollments.id, id)))[0]!;
 
@@ -79,12 +99,15 @@ describe("signing up", () => {
     const cohortId = await newCohort({ capacity: 2 });
     const a = person();
     const results = [];
-    for (const p of [a, person(), person(), person()]) results.push(await signUp(null, cohortId, p, { locale: "nl" }));
+    for (const p of [a, person(), person(), person()]) results.push(await enrol(cohortId, p, { locale: "nl" }));
     expect(results.map((r) => r.status)).toEqual(["accepted", "accepted", "waitlisted", "waitlisted"]);
     expect(results.map((r) => r.waitlistPosition)).toEqual([null, null, 1, 2]);
-    const [mail] = await mailsTo(a.email);
+    const [confirmation, mail] = await mailsTo(a.email);
+    expect(confirmation!.subject).toContain("Bevestig je inschrijving");
     expect(mail!.subject).toContain("geplaatst");
-    expect(mail!.text).toContain("/api/auth/callback/nodemailer");
+    // The status mail links to the participant page; it signs nobody in.
+    expect(mail!.text).toContain("http://localhost:3999/nl/participant");
+    expect(mail!.text).not.toContain("/api/auth/callback/nodemailer");
     // The account was created and made a participant of the cohort's organisation.
     const actor = await actorFor(a.email);
     expect(actor.memberships.map((m) => [m.organisationId, m.role])).toEqual([[people.foundation.id, "participant"]]);
@@ -94,9 +117,9 @@ describe("signing up", () => {
   it("records an application on a reviewed cohort, in the person's language", async () => {
     const cohortId = await newCohort({ admissionMode: "reviewed" });
     const p = person();
-    const r = await signUp(null, cohortId, p, { locale: "en" });
+    const r = await enrol(cohortId, p, { locale: "en" });
     expect(r.status).toBe("applied");
-    const [mail] = await mailsTo(p.email);
+    const mail = (await mailsTo(p.email)).at(-1);
     expect(mail!.subject).toMatch(/^We received your sign-up for/);
     expect(mail!.locale).toBe("en");
   });
@@ -104,8 +127,8 @@ describe("signing up", () => {
   it("refuses a second sign-up for the same cohort, but allows signing up again after withdrawing", async () => {
     const cohortId = await newCohort({ admissionMode: "reviewed" });
     const p = person();
-    const first = await signUp(null, cohortId, p, { locale: "nl" });
-    const again = signUp(null, cohortId, { ...p, name: "Iemand anders" }, { locale: "nl" });
+    const first = await enrol(cohortId, p, { locale: "nl" });
+    const again = enrol(cohortId, { ...p, name: "Iemand anders" }, { locale: "nl" });
     await expect(again).rejects.toMatchObject({ message: "alreadySignedUp", field: "email" });
     const me = await actorFor(p.email);
     await withdrawEnrollment(me, first.enrollmentId);
@@ -117,21 +140,21 @@ describe("signing up", () => {
   it("limits anonymous sign-ups per address and per network address in an hour, not signed-in ones", async () => {
     const cohortId = await newCohort({ admissionMode: "reviewed", capacity: 100 });
     const others = [await newCohort({ admissionMode: "reviewed" }), await newCohort({ admissionMode: "reviewed" }), await newCohort({ admissionMode: "reviewed" })];
-    // The same address on five cohorts (the limit counts attempts, also refused ones), then no more.
+    // The same address on five cohorts (the limit counts attempts, also a second one for the same cohort), then no more.
     const p = person();
     for (const id of [cohortId, ...others]) await signUp(null, id, p, { locale: "nl", ip: "198.51.100.7" });
-    await expect(signUp(null, cohortId, p, { locale: "nl", ip: "198.51.100.7" })).rejects.toThrow("alreadySignedUp");
+    expect((await signUp(null, cohortId, p, { locale: "nl", ip: "198.51.100.7" })).status).toBe("unconfirmed");
     const extra = await newCohort({ admissionMode: "reviewed" });
     await expect(signUp(null, extra, p, { locale: "nl", ip: "203.0.113.9" })).rejects.toMatchObject({ code: "rate_limited", message: "rateLimited" });
+    expect(await mailsTo(p.email)).toHaveLength(5);
     // Thirty attempts from one network address, then that address is refused whoever signs up.
     for (let i = 0; i < 25; i++) await signUp(null, cohortId, person(), { locale: "nl", ip: "198.51.100.7" });
     const refused = person();
     await expect(signUp(null, cohortId, refused, { locale: "nl", ip: "198.51.100.7" })).rejects.toMatchObject({ code: "rate_limited" });
-    expect(await t.db.select().from(users).where(eq(users.email, refused.email))).toEqual([]);
-    expect((await signUp(null, cohortId, person(), { locale: "nl", ip: "198.51.100.8" })).status).toBe("applied");
+    expect(await mailsTo(refused.email)).toEqual([]);
+    expect((await signUp(null, cohortId, person(), { locale: "nl", ip: "198.51.100.8" })).status).toBe("unconfirmed");
     // A signed-in person is not limited here.
-    const me = await actorFor(p.email);
-    expect((await signUp(me, extra, p, { locale: "nl", ip: "198.51.100.7" })).status).toBe("applied");
+    expect((await signUp(people.participant, extra, p, { locale: "nl", ip: "198.51.100.7" })).status).toBe("applied");
   });
 
   it("signs a signed-in person up as themself, whatever address the body names", async () => {
@@ -144,11 +167,11 @@ describe("signing up", () => {
 
   it("refuses sign-up outside the window, on a closed cohort, and hides draft cohorts", async () => {
     const notYet = await newCohort({ enrollmentOpensOn: day(3), enrollmentDeadline: day(20) });
-    await expect(signUp(null, notYet, person(), { locale: "nl" })).rejects.toMatchObject({ message: "signUpClosed" });
+    await expect(enrol(notYet, person(), { locale: "nl" })).rejects.toMatchObject({ message: "signUpClosed" });
     const closed = await newCohort({ status: "closed" });
-    await expect(signUp(null, closed, person(), { locale: "nl" })).rejects.toBeInstanceOf(ConflictError);
+    await expect(enrol(closed, person(), { locale: "nl" })).rejects.toBeInstanceOf(ConflictError);
     const draft = await newCohort({ status: "draft" });
-    await expect(signUp(null, draft, person(), { locale: "nl" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(enrol(draft, person(), { locale: "nl" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(getPublicCohort(draft)).rejects.toBeInstanceOf(NotFoundError);
     const open = await listOpenCohorts({ limit: 200 });
     const ids = open.rows.map((c) => c.id);
@@ -159,21 +182,21 @@ describe("signing up", () => {
 
   it("closes at 23:59:59 on the deadline day in the cohort's own time zone (Shanghai)", async () => {
     const cohortId = await newCohort({ timeZone: "Asia/Shanghai", enrollmentOpensOn: "2027-05-01", enrollmentDeadline: "2027-05-31", startDate: "2027-06-10", endDate: "2027-10-01" });
-    const ok = await signUp(null, cohortId, person(), { locale: "zh-CN", now: new Date("2027-05-31T15:59:59Z") });
+    const ok = await enrol(cohortId, person(), { locale: "zh-CN", now: new Date("2027-05-31T15:59:59Z") });
     expect(ok.status).toBe("accepted");
-    await expect(signUp(null, cohortId, person(), { locale: "zh-CN", now: new Date("2027-05-31T16:00:00Z") })).rejects.toMatchObject({
+    await expect(enrol(cohortId, person(), { locale: "zh-CN", now: new Date("2027-05-31T16:00:00Z") })).rejects.toMatchObject({
       message: "signUpClosed",
     });
     // Opens at 00:00 Shanghai time on 1 May = 30 April 16:00 UTC.
-    await expect(signUp(null, cohortId, person(), { locale: "zh-CN", now: new Date("2027-04-30T15:59:59Z") })).rejects.toMatchObject({
+    await expect(enrol(cohortId, person(), { locale: "zh-CN", now: new Date("2027-04-30T15:59:59Z") })).rejects.toMatchObject({
       message: "signUpClosed",
     });
   });
 
   it("closes across a daylight-saving change in Amsterdam (deadline on the day clocks go back)", async () => {
     const cohortId = await newCohort({ enrollmentOpensOn: "2027-10-01", enrollmentDeadline: "2027-10-31", startDate: "2027-11-15", endDate: "2028-03-01" });
-    expect((await signUp(null, cohortId, person(), { locale: "nl", now: new Date("2027-10-31T22:59:59Z") })).status).toBe("accepted");
-    await expect(signUp(null, cohortId, person(), { locale: "nl", now: new Date("2027-10-31T23:00:00Z") })).rejects.toMatchObject({ message: "signUpClosed" });
+    expect((await enrol(cohortId, person(), { locale: "nl", now: new Date("2027-10-31T22:59:59Z") })).status).toBe("accepted");
+    await expect(enrol(cohortId, person(), { locale: "nl", now: new Date("2027-10-31T23:00:00Z") })).rejects.toMatchObject({ message: "signUpClosed" });
   });
 });
 
@@ -181,9 +204,9 @@ describe("review, waitlist and offers", () => {
   it("lets a coordinator accept, waitlist and reject with a reason; keeps every change with who, when and why", async () => {
     const cohortId = await newCohort({ admissionMode: "reviewed", capacity: 1 });
     const [a, b, c] = [person(), person(), person()];
-    const ra = await signUp(null, cohortId, a, { locale: "nl" });
-    const rb = await signUp(null, cohortId, b, { locale: "nl" });
-    const rc = await signUp(null, cohortId, c, { locale: "en" });
+    const ra = await enrol(cohortId, a, { locale: "nl" });
+    const rb = await enrol(cohortId, b, { locale: "nl" });
+    const rc = await enrol(cohortId, c, { locale: "en" });
     const accepted = await decideEnrollments(people.coordinator, cohortId, { ids: [ra.enrollmentId, rb.enrollmentId], decision: "accept", reason: "" });
     expect(accepted.changed).toEqual([ra.enrollmentId]);
     expect(accepted.refused).toEqual([{ id: rb.enrollmentId, reason: "full" }]);
@@ -204,9 +227,9 @@ describe("review, waitlist and offers", () => {
   it("offers a freed place to the next on the waitlist, with an expiry; accepting takes it", async () => {
     const cohortId = await newCohort({ capacity: 1, offerDays: 2 });
     const [a, b, c] = [person(), person(), person()];
-    const ra = await signUp(null, cohortId, a, { locale: "nl" });
-    const rb = await signUp(null, cohortId, b, { locale: "nl" });
-    const rc = await signUp(null, cohortId, c, { locale: "nl" });
+    const ra = await enrol(cohortId, a, { locale: "nl" });
+    const rb = await enrol(cohortId, b, { locale: "nl" });
+    const rc = await enrol(cohortId, c, { locale: "nl" });
     expect([rb.waitlistPosition, rc.waitlistPosition]).toEqual([1, 2]);
     const before = Date.now();
     await withdrawEnrollment(await actorFor(a.email), ra.enrollmentId, "Ik ben van baan veranderd");
@@ -228,7 +251,7 @@ describe("review, waitlist and offers", () => {
     const cohortId = await newCohort({ capacity: 1, offerDays: 1 });
     const rs = [];
     const ps = [person(), person(), person(), person()];
-    for (const p of ps) rs.push(await signUp(null, cohortId, p, { locale: "nl" }));
+    for (const p of ps) rs.push(await enrol(cohortId, p, { locale: "nl" }));
     await decideEnrollments(people.coordinator, cohortId, { ids: [rs[0]!.enrollmentId], decision: "reject", reason: "" });
     expect((await statusOf(rs[1]!.enrollmentId)).s).toBe("offered");
     await respondToOffer(await actorFor(ps[1]!.email), rs[1]!.enrollmentId, false);
@@ -251,7 +274,7 @@ describe("review, waitlist and offers", () => {
   it("offers new places when the capacity is raised, and refuses a capacity below the places held", async () => {
     const cohortId = await newCohort({ capacity: 1 });
     const rs = [];
-    for (const p of [person(), person(), person()]) rs.push(await signUp(null, cohortId, p, { locale: "nl" }));
+    for (const p of [person(), person(), person()]) rs.push(await enrol(cohortId, p, { locale: "nl" }));
     const base = { name: "Raised", startDate: day(60), endDate: day(200), enrollmentOpensOn: day(-10), enrollmentDeadline: day(30), timeZone: "Europe/Amsterdam", admissionMode: "first_come", offerDays: 2 };
     await updateCohort(people.coordinator, cohortId, cohortSchema.parse({ ...base, capacity: 3 }));
     expect((await statusOf(rs[1]!.enrollmentId)).s).toBe("offered");
@@ -266,7 +289,7 @@ describe("review, waitlist and offers", () => {
 describe("who may do what", () => {
   it("refuses decisions by a participant (403) and by another organisation's coordinator (404)", async () => {
     const cohortId = await newCohort({ admissionMode: "reviewed" });
-    const r = await signUp(null, cohortId, person(), { locale: "nl" });
+    const r = await enrol(cohortId, person(), { locale: "nl" });
     const input = { ids: [r.enrollmentId], decision: "accept" as const, reason: "" };
     await expect(decideEnrollments(people.participant, cohortId, input)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(decideEnrollments(people.partner, cohortId, input)).rejects.toBeInstanceOf(ForbiddenError);
@@ -280,7 +303,7 @@ describe("who may do what", () => {
 
   it("lets only the person themself withdraw", async () => {
     const cohortId = await newCohort();
-    const r = await signUp(null, cohortId, person(), { locale: "nl" });
+    const r = await enrol(cohortId, person(), { locale: "nl" });
     await expect(withdrawEnrollment(people.coordinator, r.enrollmentId)).rejects.toBeInstanceOf(NotFoundError);
     await expect(withdrawEnrollment(people.otherCoordinator, r.enrollmentId)).rejects.toBeInstanceOf(NotFoundError);
     await expect(withdrawEnrollment(null, r.enrollmentId)).rejects.toBeInstanceOf(UnauthenticatedError);
@@ -304,7 +327,7 @@ describe("the applications list", () => {
   it("searches, filters by status and policy area, sorts and pages", async () => {
     const cohortId = await newCohort({ capacity: 2 });
     for (let i = 0; i < 7; i++) {
-      await signUp(null, cohortId, person({ name: i === 4 ? "Zoë Zoekbaar" : `Persoon ${i}`, policyAreas: i % 2 ? ["Wonen"] : ["Zorg en welzijn"] }), {
+      await enrol(cohortId, person({ name: i === 4 ? "Zoë Zoekbaar" : `Persoon ${i}`, policyAreas: i % 2 ? ["Wonen"] : ["Zorg en welzijn"] }), {
         locale: "nl",
       });
     }
@@ -327,7 +350,7 @@ describe("the applications list", () => {
 
   it("lists open cohorts publicly with places left", async () => {
     const cohortId = await newCohort({ capacity: 5 });
-    await signUp(null, cohortId, person(), { locale: "nl" });
+    await enrol(cohortId, person(), { locale: "nl" });
     const found = (await listOpenCohorts({ limit: 200 })).rows.find((c) => c.id === cohortId);
     expect(found).toMatchObject({ placesLeft: 4, capacity: 5, organisationName: "Stichting Samen Duurzaam", programmeName: "EmpoweringPeople" });
     expect(found!.deadline).toEqual(endOfDayIn(day(30), "Europe/Amsterdam"));
@@ -337,10 +360,10 @@ describe("the applications list", () => {
 describe("concurrency", () => {
   it("never accepts more than the places left under 50 concurrent sign-ups, and waitlists the rest in arrival order", async () => {
     const cohortId = await newCohort({ capacity: 5 });
-    await signUp(null, cohortId, person(), { locale: "nl" });
-    await signUp(null, cohortId, person(), { locale: "nl" });
+    await enrol(cohortId, person(), { locale: "nl" });
+    await enrol(cohortId, person(), { locale: "nl" });
     // 3 places left.
-    const results = await Promise.all(Array.from({ length: 50 }, () => signUp(null, cohortId, person(), { locale: "nl" })));
+    const results = await Promise.all(Array.from({ length: 50 }, () => enrol(cohortId, person(), { locale: "nl" })));
     expect(results.filter((r) => r.status === "accepted")).toHaveLength(3);
     expect(results.filter((r) => r.status === "waitlisted")).toHaveLength(47);
     const rows = await t.db
@@ -361,7 +384,7 @@ describe("concurrency", () => {
   it("lets two coordinators accepting at once fill the places but never exceed them", async () => {
     const cohortId = await newCohort({ admissionMode: "reviewed", capacity: 3 });
     const ids = [];
-    for (let i = 0; i < 10; i++) ids.push((await signUp(null, cohortId, person(), { locale: "nl" })).enrollmentId);
+    for (let i = 0; i < 10; i++) ids.push((await enrol(cohortId, person(), { locale: "nl" })).enrollmentId);
     const admin = people.admin;
     const [one, two] = await Promise.all([
       decideEnrollments(people.coordinator, cohortId, { ids: ids.slice(0, 6), decision: "accept", reason: "" }),

@@ -1,9 +1,11 @@
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { cohorts, enrollments, memberships, users, type Locale } from "@/db/schema";
+import { cohorts, enrollments, type Locale } from "@/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { DecisionInput, SignUpInput } from "@/lib/validation/enrollment";
-import { assertRole, COORDINATING, requireUser, type Actor, type SystemActor } from "./actor";
+import { assertRole, COORDINATING, requireUser, type Actor, type SystemActor, type UserActor } from "./actor";
+import { admit, detailsOf, type SignUpResult } from "./admission";
+import { normaliseEmail } from "./auth";
 import {
   enrollmentRowColumns,
   HOLDS_PLACE,
@@ -11,117 +13,59 @@ import {
   notifyEnrollment,
   offerFreedPlaces,
   placesTaken,
-  recordEvent,
   signUpOpen,
   transition,
-  waitlistLength,
-  waitlistPosition,
-  type EnrollmentRow,
 } from "./enrollment-rules";
-import { ensureUser } from "./members";
 import { isUuid } from "./programmes";
 import { limitPublicForm } from "./rate-limit";
+import { dropWaitingRequest, requestSignUpConfirmation } from "./sign-up-confirmation";
 
-/** How long the sign-in link in the first mail after a sign-up stays valid. */
-export const SIGN_UP_LINK_MS = 24 * 3600_000;
+export type { SignUpResult } from "./admission";
 
-export interface SignUpResult {
-  enrollmentId: string;
-  status: "applied" | "accepted" | "waitlisted";
-  waitlistPosition: number | null;
+/** What a sign-up through the public form answers: nothing is held until the address is confirmed. */
+export interface UnconfirmedSignUp {
+  enrollmentId: null;
+  status: "unconfirmed";
+  waitlistPosition: null;
 }
+export type SignUpOutcome = SignUpResult | UnconfirmedSignUp;
 
 /**
- * A person signs up for a cohort. No account is needed: one is made for the address (or the
- * signed-in person is used) and mailed a sign-in link. First-come cohorts accept while places
- * last and nobody waits; otherwise the person joins the waitlist. Reviewed cohorts record an
- * application. The cohort's row is locked, so concurrent sign-ups are decided one by one in
- * arrival order and never exceed the places.
+ * A person signs up for a cohort. A signed-in person (session or API token) has a proven address
+ * and is admitted at once: first-come cohorts accept while places last and nobody waits,
+ * otherwise the person joins the waitlist; reviewed cohorts record an application. The cohort's
+ * row is locked, so concurrent sign-ups are decided one by one and never exceed the places.
+ * Anyone else (the public form) only gets a confirmation mailed to the address: the sign-up
+ * holds nothing until its owner follows the link (see sign-up-confirmation.ts).
  */
-export async function signUp(
-  actor: Actor | null,
-  cohortId: string,
-  input: SignUpInput,
-  opts: { locale: Locale; now?: Date; ip?: string },
-): Promise<SignUpResult> {
+export async function signUp(actor: UserActor | SystemActor, cohortId: string, input: SignUpInput, opts: SignUpOptions): Promise<SignUpResult>;
+export async function signUp(actor: Actor | null, cohortId: string, input: SignUpInput, opts: SignUpOptions): Promise<SignUpOutcome>;
+export async function signUp(actor: Actor | null, cohortId: string, input: SignUpInput, opts: SignUpOptions): Promise<SignUpOutcome> {
   if (!isUuid(cohortId)) throw new NotFoundError();
   const now = opts.now ?? new Date();
-  const signedIn = actor?.kind === "user" ? actor : null;
   const db = await getDb();
-  if (!signedIn && actor?.kind !== "system") await limitPublicForm(db, "signup", { email: input.email, ip: opts.ip });
+  if (!actor) {
+    await limitPublicForm(db, "signup", { email: input.email, ip: opts.ip });
+    await requestSignUpConfirmation(cohortId, input, { locale: opts.locale, now });
+    return { enrollmentId: null, status: "unconfirmed", waitlistPosition: null };
+  }
+  // A signed-in person always signs up as themself; the operator (system) for the address given.
+  const signedIn = actor.kind === "user" ? actor : null;
+  const email = signedIn ? signedIn.email : normaliseEmail(input.email);
   return db.transaction(async (tx) => {
     const cohort = await lockCohort(tx, cohortId);
     if (cohort.status === "draft") throw new NotFoundError();
     if (!signUpOpen(cohort, now)) throw new ConflictError("signUpClosed");
-
-    // A signed-in person (session or API token) always signs up as themself.
-    const email = signedIn ? signedIn.email : input.email;
-    const user = await ensureUser(tx, email, input.name, signedIn?.locale ?? opts.locale);
-    if (!user.name) await tx.update(users).set({ name: input.name }).where(eq(users.id, user.id));
-
-    const [existing] = await tx
-      .select(enrollmentRowColumns)
-      .from(enrollments)
-      .where(and(eq(enrollments.cohortId, cohort.id), eq(enrollments.userId, user.id)));
-    if (existing && existing.status !== "withdrawn") throw new ConflictError("alreadySignedUp", "email");
-
-    await tx
-      .insert(memberships)
-      .values({ organisationId: cohort.organisationId, userId: user.id, role: "participant" })
-      .onConflictDoNothing();
-
-    let status: SignUpResult["status"] = "applied";
-    if (cohort.admissionMode === "first_come") {
-      const full = (await placesTaken(tx, cohort.id)) >= cohort.capacity;
-      status = full || (await waitlistLength(tx, cohort.id)) > 0 ? "waitlisted" : "accepted";
-    }
-    const fields = {
-      status,
-      employer: input.employer,
-      department: input.department,
-      jobTitle: input.jobTitle,
-      policyAreas: input.policyAreas,
-      languages: input.languages,
-      region: input.region,
-      motivation: input.motivation,
-      availableHalfDays: input.availableHalfDays,
-      answers: dropEmpty(input.answers),
-      consentedAt: now,
-      offerExpiresAt: null,
-      updatedAt: now,
-    };
-    let row: EnrollmentRow;
-    if (existing) {
-      // Signing up again after withdrawing: a new place in the arrival order.
-      await tx.update(enrollments).set(fields).where(eq(enrollments.id, existing.id));
-      await tx.execute(sql`UPDATE enrollments SET seq = DEFAULT WHERE id = ${existing.id}`);
-      const [updated] = await tx.select(enrollmentRowColumns).from(enrollments).where(eq(enrollments.id, existing.id));
-      row = updated!;
-      await recordEvent(tx, row, "withdrawn", { userId: user.id, reason: "signedUpAgain" });
-    } else {
-      const [inserted] = await tx
-        .insert(enrollments)
-        .values({ ...fields, organisationId: cohort.organisationId, cohortId: cohort.id, userId: user.id })
-        .returning(enrollmentRowColumns);
-      row = inserted!;
-      await recordEvent(tx, row, null, { userId: user.id });
-    }
-    await notifyEnrollment(tx, cohort, row, { signInForMs: signedIn ? undefined : SIGN_UP_LINK_MS });
-    return {
-      enrollmentId: row.id,
-      status,
-      waitlistPosition: status === "waitlisted" ? await waitlistPosition(tx, cohort.id, row.seq) : null,
-    };
+    const result = await admit(tx, cohort, { email, locale: signedIn?.locale ?? opts.locale }, detailsOf(input), now);
+    await dropWaitingRequest(tx, cohort.id, email);
+    return result;
   });
 }
 
-function dropEmpty(answers: Record<string, unknown>): Record<string, string | string[] | boolean> {
-  const out: Record<string, string | string[] | boolean> = {};
-  for (const [k, v] of Object.entries(answers)) {
-    if (v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) continue;
-    out[k] = v as string | string[] | boolean;
-  }
-  return out;
+interface SignUpOptions {
+  locale: Locale;
+  now?: Date;
+  ip?: string;
 }
 
 export type DecisionRefusal = "full" | "withdrawn" | "notFound";

@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { mailOutbox, programmes, users, type Locale } from "@/db/schema";
-import { loadActor, type UserActor } from "@/lib/dal/actor";
+import { loadActor, SYSTEM, type UserActor } from "@/lib/dal/actor";
 import { createCohort } from "@/lib/dal/cohorts";
 import { signUp } from "@/lib/dal/enrollments";
 import { invitePartner, linkPartnerToCohort } from "@/lib/dal/partners";
@@ -65,7 +65,8 @@ export async function pairingFixture(db: Db) {
       consent: true,
       ...over,
     });
-    const r = await signUp(null, cohortId, input, { locale });
+    // Koppel itself signs the fixture up: admitted at once, no confirmation mail.
+    const r = await signUp(SYSTEM, cohortId, input, { locale });
     if (r.status !== "accepted") throw new Error(`not accepted: ${r.status}`);
     return { enrollmentId: r.enrollmentId, email, name: input.name, actor: await actorFor(email) };
   };

@@ -10,7 +10,7 @@ import { Field, FormNotice, useErrorText } from "@/components/ui/field";
 import { RegionOptions } from "@/components/ui/region-options";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Link, useRouter } from "@/i18n/navigation";
-import type { SignUpResult } from "@/lib/dal/enrollments";
+import type { SignUpOutcome } from "@/lib/dal/enrollments";
 import { signUpSchemaFor, type SignUpFormValues, type SignUpQuestion } from "@/lib/validation/enrollment";
 import { LANGUAGE_OPTIONS } from "@/lib/validation/regions";
 import styles from "../../_components/programmes.module.css";
@@ -75,7 +75,7 @@ export function SignUpForm(props: SignUpFormProps) {
       answers: Object.fromEntries(questions.map((q) => [q.id, q.kind === "multiple_choice" ? emptyChoices(q.options) : ""])),
     },
   });
-  const [done, setDone] = useState<(SignUpResult & { email: string }) | null>(null);
+  const [done, setDone] = useState<(SignUpOutcome & { email: string }) | null>(null);
   const { onSubmit, formError, submitting } = useActionForm(
     form,
     (values) => signUpAction(props.cohortId, values),
@@ -246,10 +246,20 @@ function Question({ question: q, error, register }: { question: SignUpQuestion; 
 }
 
 /** What happened, where the form was; focused so a screen reader reads it at once. */
-function Confirmation({ result, cohortName, signedIn }: { result: SignUpResult & { email: string }; cohortName: string; signedIn: boolean }) {
+function Confirmation({ result, cohortName, signedIn }: { result: SignUpOutcome & { email: string }; cohortName: string; signedIn: boolean }) {
   const t = useTranslations();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
+  if (result.status === "unconfirmed") {
+    // A public sign-up holds nothing until the address's owner confirms it from the mail.
+    return (
+      <div className={styles.done} role="status" tabIndex={-1} ref={ref} aria-labelledby="sign-up-done">
+        <h3 id="sign-up-done">{t("signUp.checkMailTitle")}</h3>
+        <p>{t("signUp.checkMail", { email: result.email })}</p>
+        <p>{t("signUp.checkMailHint")}</p>
+      </div>
+    );
+  }
   const outcome =
     result.status === "accepted"
       ? t("signUp.doneAccepted", { cohort: cohortName })
@@ -263,7 +273,7 @@ function Confirmation({ result, cohortName, signedIn }: { result: SignUpResult &
         <strong>{t("signUp.status", { status: t(`signUp.statuses.${result.status}`) })}</strong>
       </p>
       <p>{outcome}</p>
-      <p>{signedIn ? t("signUp.mailSignedIn", { email: result.email }) : t("signUp.mailAnonymous", { email: result.email })}</p>
+      {signedIn && <p>{t("signUp.mailSignedIn", { email: result.email })}</p>}
       {signedIn && (
         <p>
           <Link href="/participant">{t("cohortPage.seeMyEnrollments")}</Link>
