@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { assertRole, COORDINATING, type Actor } from "./actor";
 import { actorUserId, pairedCounts } from "./pair-rules";
 import { isUuid } from "./programmes";
-import type { Tx } from "./tx";
+import { lockCohortRow, transaction, type Tx } from "./tx";
 
 /** The partner and the cohort, both in one organisation the actor coordinates. */
 async function partnerAndCohort(actor: Actor | null, partnerId: string, cohortId: string) {
@@ -23,8 +23,12 @@ async function partnerAndCohort(actor: Actor | null, partnerId: string, cohortId
   return { db, partner };
 }
 
-/** The link row, locked: pairings at this partner in this cohort wait until the transaction ends. */
+/**
+ * The link row, locked after its cohort (the lock order of tx.ts): pairings at this partner in
+ * this cohort wait until the transaction ends.
+ */
 async function lockedLink(tx: Tx, partnerId: string, cohortId: string) {
+  if (!(await lockCohortRow(tx, cohortId))) throw new NotFoundError();
   const [link] = await tx
     .select({ id: cohortPartners.id, capacity: cohortPartners.capacity })
     .from(cohortPartners)
@@ -43,7 +47,7 @@ export async function linkPartnerToCohort(actor: Actor | null, partnerId: string
   const places = capacity ?? partner.capacityPerCohort;
   if (!Number.isInteger(places) || places < 1) throw new ConflictError("tooSmall", "capacity");
   if (places > 50) throw new ConflictError("tooLarge", "capacity");
-  return db.transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     let link = await lockedLink(tx, partnerId, cohortId);
     if (!link) {
       const [created] = await tx
@@ -66,7 +70,7 @@ export async function linkPartnerToCohort(actor: Actor | null, partnerId: string
 /** A coordinator removes a partner from a cohort; refused while it has active pairs there. */
 export async function unlinkPartnerFromCohort(actor: Actor | null, partnerId: string, cohortId: string): Promise<void> {
   const { db } = await partnerAndCohort(actor, partnerId, cohortId);
-  await db.transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const link = await lockedLink(tx, partnerId, cohortId);
     if (!link) throw new NotFoundError();
     const paired = (await pairedCounts(tx, cohortId, [partnerId])).get(partnerId) ?? 0;

@@ -32,8 +32,9 @@ export interface LockedCohort {
 }
 
 /**
- * Locks the cohort's row until the transaction ends. Every change that takes or frees a place
- * does this first, so no interleaving of sign-ups and decisions can exceed the capacity.
+ * Locks the cohort's row until the transaction ends (step 1 of the lock order in tx.ts). Every
+ * change that takes or frees a place does this first, so no interleaving of sign-ups and
+ * decisions can exceed the capacity; pairings take the same lock first.
  */
 export async function lockCohort(tx: Tx, cohortId: string): Promise<LockedCohort> {
   return cohortRow(tx, cohortId, true);
@@ -61,7 +62,7 @@ async function cohortRow(tx: Tx, cohortId: string, lock: boolean): Promise<Locke
     })
     .from(cohorts)
     .where(eq(cohorts.id, cohortId));
-  const [row] = lock ? await query.for("update") : await query;
+  const [row] = lock ? await query.for("no key update") : await query;
   if (!row) throw new NotFoundError();
   const [programme] = await tx.select({ name: programmes.name }).from(programmes).where(eq(programmes.id, row.programmeId));
   return { ...row, programmeName: programme?.name ?? "" };

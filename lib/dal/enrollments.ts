@@ -19,6 +19,7 @@ import {
 import { isUuid } from "./programmes";
 import { limitPublicForm } from "./rate-limit";
 import { dropWaitingRequest, requestSignUpConfirmation } from "./sign-up-confirmation";
+import { transaction, type Tx } from "./tx";
 
 export type { SignUpResult } from "./admission";
 
@@ -52,7 +53,7 @@ export async function signUp(actor: Actor | null, cohortId: string, input: SignU
   // A signed-in person always signs up as themself; the operator (system) for the address given.
   const signedIn = actor.kind === "user" ? actor : null;
   const email = signedIn ? signedIn.email : normaliseEmail(input.email);
-  return db.transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const cohort = await lockCohort(tx, cohortId);
     if (cohort.status === "draft") throw new NotFoundError();
     if (!signUpOpen(cohort, now)) throw new ConflictError("signUpClosed");
@@ -92,7 +93,7 @@ export async function decideEnrollments(actor: Actor | null, cohortId: string, i
   assertRole(actor, head.organisationId, COORDINATING);
   const by = { userId: actor?.kind === "user" ? actor.userId : null, reason: input.reason };
   const to = TARGET[input.decision];
-  return db.transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const cohort = await lockCohort(tx, cohortId);
     const rows = await tx
       .select(enrollmentRowColumns)
@@ -143,7 +144,7 @@ async function ownEnrollment(actor: Actor | null, enrollmentId: string) {
   return { user, db, cohortId: head.cohortId };
 }
 
-async function lockedRow(tx: Parameters<Parameters<Awaited<ReturnType<typeof getDb>>["transaction"]>[0]>[0], id: string) {
+async function lockedRow(tx: Tx, id: string) {
   const [row] = await tx.select(enrollmentRowColumns).from(enrollments).where(eq(enrollments.id, id)).for("update");
   if (!row) throw new NotFoundError();
   return row;
@@ -152,7 +153,7 @@ async function lockedRow(tx: Parameters<Parameters<Awaited<ReturnType<typeof get
 /** A participant withdraws their own sign-up; a place they held goes to the waitlist. */
 export async function withdrawEnrollment(actor: Actor | null, enrollmentId: string, reason = ""): Promise<void> {
   const { user, db, cohortId } = await ownEnrollment(actor, enrollmentId);
-  await db.transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const cohort = await lockCohort(tx, cohortId);
     const e = await lockedRow(tx, enrollmentId);
     if (e.status === "withdrawn" || e.status === "rejected") throw new ConflictError("cannotWithdraw");
@@ -165,7 +166,7 @@ export async function withdrawEnrollment(actor: Actor | null, enrollmentId: stri
 /** A participant accepts or declines the place offered to them, before the offer expires. */
 export async function respondToOffer(actor: Actor | null, enrollmentId: string, accept: boolean, now: Date = new Date()): Promise<void> {
   const { user, db, cohortId } = await ownEnrollment(actor, enrollmentId);
-  await db.transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const cohort = await lockCohort(tx, cohortId);
     const [e] = await tx
       .select({ ...enrollmentRowColumns, offerExpiresAt: enrollments.offerExpiresAt })
@@ -197,7 +198,7 @@ export async function expireOffers(_actor: SystemActor, now: Date = new Date()):
     .where(and(eq(enrollments.status, "offered"), lt(enrollments.offerExpiresAt, now)));
   let lapsed = 0;
   for (const { cohortId } of due) {
-    lapsed += await db.transaction(async (tx) => {
+    lapsed += await transaction(db, async (tx) => {
       const cohort = await lockCohort(tx, cohortId);
       const rows = await tx
         .select(enrollmentRowColumns)

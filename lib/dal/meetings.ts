@@ -10,7 +10,7 @@ import { meetingSchemaAt, type MeetingFormValues, type MeetingResponse } from "@
 import { COORDINATING, requireUser, type Actor, type UserActor } from "./actor";
 import { enqueueMail } from "./mail";
 import { isUuid } from "./programmes";
-import type { DbOrTx, Tx } from "./tx";
+import { transaction, type DbOrTx, type Tx } from "./tx";
 
 const other = (side: MeetingSide): MeetingSide => (side === "participant" ? "partner" : "participant");
 
@@ -86,7 +86,7 @@ export async function logMeeting(actor: Actor | null, pairId: string, input: Mee
     throw new ConflictError(issue.message, String(issue.path[0] ?? "startsAt"));
   }
   const m = parsed.data;
-  return db.transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const [twin] = await tx
       .select({ id: meetings.id })
       .from(meetings)
@@ -116,7 +116,7 @@ export async function respondToMeeting(actor: Actor | null, meetingId: string, r
   if (!side) throw new NotFoundError();
   const why = comment.trim().slice(0, 1000);
   if (response === "dispute" && !why) throw new ConflictError("disputeCommentRequired", "comment");
-  await db.transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const [m] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for("update");
     if (!m) throw new NotFoundError();
     if (m.loggedBySide === side) throw new ForbiddenError("The other side confirms a meeting");

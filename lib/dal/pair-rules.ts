@@ -1,7 +1,7 @@
 /**
- * The rules every pairing follows, inside a transaction: the partner's link to the cohort is
- * locked (FOR UPDATE) before its pairs are counted, so concurrent pairings never exceed its
- * capacity; participants come from accepted enrollments; every change is recorded and confirmed
+ * The rules every pairing follows, inside a transaction that first locks the cohort's row
+ * (lockCohortRow; the lock order is in tx.ts): the partner's link to the cohort is locked
+ * (FOR UPDATE) before its pairs are counted, so concurrent pairings never exceed its capacity; participants come from accepted enrollments; every change is recorded and confirmed
  * pairs are introduced to both sides by mail. Not exported beyond lib/dal.
  */
 import { and, asc, count, eq, inArray } from "drizzle-orm";
@@ -13,7 +13,7 @@ import { localeLanguage } from "@/lib/validation/regions";
 import { assertRole, COORDINATING, type Actor } from "./actor";
 import { introduce } from "./pair-introductions";
 import { isUuid } from "./programmes";
-import type { DbOrTx, Tx } from "./tx";
+import { lockCohortRow, type DbOrTx, type Tx } from "./tx";
 
 /** Why a pairing is refused; each is a message key under `errors.`. */
 export type PairRefusal =
@@ -25,6 +25,11 @@ export type PairRefusal =
   | "ownEmployer"
   | "ownInitiative"
   | "notFound";
+
+/** Locks the cohort's row first (step 1 of the lock order in tx.ts); 404 when it is gone. */
+export async function lockPairingCohort(tx: Tx, cohortId: string): Promise<void> {
+  if (!(await lockCohortRow(tx, cohortId))) throw new NotFoundError();
+}
 
 /** A cohort the actor coordinates (404 for another organisation, 403 for another role). */
 export async function coordinatedCohort(actor: Actor | null, cohortId: string) {
@@ -84,8 +89,10 @@ export async function pairedCounts(tx: DbOrTx, cohortId: string, partnerIds?: st
 }
 
 /**
- * The partners linked to a cohort with their capacity left. With `lock`, their link rows are
- * locked in id order (one order for every locker, so two transactions cannot deadlock).
+ * The partners linked to a cohort with their capacity left. With `lock` (the caller holds the
+ * cohort's row), their link rows are locked FOR UPDATE and the partners FOR SHARE, both in
+ * partner id order (steps 2 and 3 of the lock order in tx.ts): a partner cannot be declined
+ * while it is being paired.
  */
 export async function linkedPartners(tx: DbOrTx, cohortId: string, opts: { partnerIds?: string[]; lock?: boolean } = {}): Promise<LinkedPartner[]> {
   const where = [eq(cohortPartners.cohortId, cohortId)];
@@ -97,6 +104,14 @@ export async function linkedPartners(tx: DbOrTx, cohortId: string, opts: { partn
     .where(and(...where))
     .orderBy(asc(partners.id));
   const rows = opts.lock ? await query.for("update", { of: cohortPartners }) : await query;
+  if (opts.lock && rows.length > 0) {
+    await tx
+      .select({ id: partners.id })
+      .from(partners)
+      .where(inArray(partners.id, rows.map((r) => r.id)))
+      .orderBy(asc(partners.id))
+      .for("share");
+  }
   const counts = await pairedCounts(tx, cohortId, opts.partnerIds);
   return rows.map((r) => {
     const paired = counts.get(r.id) ?? 0;

@@ -12,12 +12,13 @@ import {
   createPair,
   endPair,
   linkedPartners,
+  lockPairingCohort,
   recordPairEvent,
   refusalFor,
   type PairRefusal,
 } from "./pair-rules";
 import { isUuid } from "./programmes";
-import type { Tx } from "./tx";
+import { transaction, type Tx } from "./tx";
 
 export { BOARD_PAGE_SIZE, getPairingBoard, listCohortPairs, proposePairs, type BoardParticipant, type CohortPair, type PairingBoard, type Proposal } from "./pair-queries";
 export { listMyPairs, type MyPair } from "./my-pairs";
@@ -25,13 +26,15 @@ export type { PairRefusal } from "./pair-rules";
 
 /**
  * A coordinator pairs one accepted participant with a partner linked to the cohort; the pair is
- * confirmed at once and both sides are introduced by mail. The partner's link row is locked
- * before its pairs are counted, so concurrent pairings never exceed its capacity.
+ * confirmed at once and both sides are introduced by mail. Locks the cohort, the partner's link
+ * row (before its pairs are counted, so concurrent pairings never exceed its capacity), then the
+ * enrollment: the order of tx.ts, the same as enrollment decisions.
  */
 export async function pairParticipant(actor: Actor | null, cohortId: string, enrollmentId: string, partnerId: string): Promise<{ pairId: string }> {
   const cohort = await coordinatedCohort(actor, cohortId);
   if (!isUuid(enrollmentId) || !isUuid(partnerId)) throw new NotFoundError();
-  return cohort.db.transaction(async (tx) => {
+  return transaction(cohort.db, async (tx) => {
+    await lockPairingCohort(tx, cohort.id);
     const [partner] = await linkedPartners(tx, cohort.id, { partnerIds: [partnerId], lock: true });
     const [participant] = await candidates(tx, cohort.id, { enrollmentIds: [enrollmentId], lock: true });
     if (!participant) throw new NotFoundError();
@@ -53,7 +56,7 @@ async function lockedActivePair(tx: Tx, pairId: string) {
     .select({ id: pairs.id, organisationId: pairs.organisationId, cohortId: pairs.cohortId, enrollmentId: pairs.enrollmentId, partnerId: pairs.partnerId, status: pairs.status })
     .from(pairs)
     .where(eq(pairs.id, pairId))
-    .for("update");
+    .for("no key update");
   if (!pair) throw new NotFoundError();
   if (pair.status !== "confirmed") throw new ConflictError("pairEnded");
   return pair;
@@ -78,8 +81,9 @@ function requireReason(reason: string): string {
 /** A coordinator ends a pair, with a reason; the partner's place becomes free again. */
 export async function unpair(actor: Actor | null, pairId: string, reason: string): Promise<void> {
   const why = requireReason(reason);
-  const { db } = await coordinatedPair(actor, pairId);
-  await db.transaction(async (tx) => {
+  const { db, cohortId } = await coordinatedPair(actor, pairId);
+  await transaction(db, async (tx) => {
+    await lockPairingCohort(tx, cohortId);
     const pair = await lockedActivePair(tx, pairId);
     await endPair(tx, pair, "ended", { userId: actorUserId(actor), reason: why });
   });
@@ -94,8 +98,9 @@ export async function changePair(actor: Actor | null, pairId: string, newPartner
   const why = requireReason(reason);
   const { db, cohortId } = await coordinatedPair(actor, pairId);
   if (!isUuid(newPartnerId)) throw new NotFoundError();
-  return db.transaction(async (tx) => {
-    // Lock order as in pairParticipant: the partner's link, then the enrollment, then the pair.
+  return transaction(db, async (tx) => {
+    // Lock order as in pairParticipant (tx.ts): the cohort, the partner's link, the enrollment, the pair.
+    await lockPairingCohort(tx, cohortId);
     const [partner] = await linkedPartners(tx, cohortId, { partnerIds: [newPartnerId], lock: true });
     const [head] = await tx.select({ enrollmentId: pairs.enrollmentId }).from(pairs).where(eq(pairs.id, pairId));
     const [participant] = await candidates(tx, cohortId, { enrollmentIds: [head!.enrollmentId], lock: true });
@@ -136,7 +141,8 @@ export async function applyProposal(actor: Actor | null, cohortId: string, propo
   if (proposal.length === 0) return { applied: true, pairIds: [] };
   if (proposal.some((p) => !isUuid(p.enrollmentId) || !isUuid(p.partnerId))) throw new AppError("invalid", "Not a pair of ids");
   if (new Set(proposal.map((p) => p.enrollmentId)).size !== proposal.length) throw new ConflictError("duplicateParticipant");
-  return cohort.db.transaction(async (tx) => {
+  return transaction(cohort.db, async (tx) => {
+    await lockPairingCohort(tx, cohort.id);
     const partnerIds = [...new Set(proposal.map((p) => p.partnerId))].sort();
     const linked = new Map((await linkedPartners(tx, cohort.id, { partnerIds, lock: true })).map((p) => [p.id, p]));
     const enrollmentIds = proposal.map((p) => p.enrollmentId);

@@ -12,7 +12,7 @@ import { ensureUser } from "./members";
 import { actorUserId } from "./pair-rules";
 import { isUuid } from "./programmes";
 import { limitPublicForm } from "./rate-limit";
-import type { Tx } from "./tx";
+import { transaction, type Tx } from "./tx";
 
 export { linkPartnerToCohort, unlinkPartnerFromCohort } from "./cohort-partners";
 
@@ -82,7 +82,7 @@ export async function registerPartner(
     .where(isUuid(organisationSlugOrId) ? eq(organisations.id, organisationSlugOrId) : eq(organisations.slug, organisationSlugOrId));
   if (!org) throw new NotFoundError();
   const email = signedIn ? signedIn.email : normaliseEmail(input.ownerEmail);
-  return db.transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const user = await ensureUser(tx, email, input.ownerName, signedIn?.locale ?? opts.locale);
     if (!user.name) await tx.update(users).set({ name: input.ownerName }).where(eq(users.id, user.id));
     const [twin] = await tx
@@ -106,7 +106,7 @@ export async function invitePartner(actor: Actor | null, input: InvitePartnerInp
   const by = actorUserId(actor);
   const email = normaliseEmail(input.ownerEmail);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const owner = await ensureUser(tx, email, input.ownerName, input.ownerLocale);
     const now = new Date();
     const [row] = await tx
@@ -154,7 +154,7 @@ export async function decidePartner(actor: Actor | null, partnerId: string, deci
   if (!head) throw new NotFoundError();
   assertRole(actor, head.organisationId, COORDINATING);
   const to: PartnerStatus = decision === "approve" ? "approved" : "declined";
-  await db.transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const [p] = await tx.select({ status: partners.status }).from(partners).where(eq(partners.id, partnerId)).for("update");
     if (!p || p.status === to) return;
     if (to === "declined") {
