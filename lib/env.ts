@@ -20,6 +20,7 @@ const schema = z
     SMTP_URL: optionalUrl.refine((v) => !v || /^smtps?:\/\//.test(v), { message: "must start with smtp:// or smtps://" }),
     MAIL_FROM: z.string().trim().min(3).default("Koppel <no-reply@koppel.example.org>"),
     MAIL_WORKER: z.enum(["inline", "off"]).default("inline"),
+    MAIL_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
     DEMO_SEED: z.enum(["auto", "off"]).default("auto"),
   })
   .superRefine((env, ctx) => {

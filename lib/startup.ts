@@ -1,7 +1,7 @@
 import { getHandle, migrateDatabase } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { authSecret } from "@/lib/auth/secret";
-import { env } from "@/lib/env";
+import { appUrl, env } from "@/lib/env";
 import { startJobs } from "@/lib/jobs";
 import { mailboxTransport, smtpTransport } from "@/lib/mail/transport";
 import { startOutboxWorker } from "@/lib/mail/worker";
@@ -23,8 +23,9 @@ export function startup(): Promise<void> {
       if (await seedDemoData(handle.db)) console.log("[koppel] demo data seeded");
     }
     if (e.MAIL_WORKER === "inline") {
-      const transport = e.SMTP_URL ? smtpTransport(e.SMTP_URL, e.MAIL_FROM) : mailboxTransport;
-      startOutboxWorker(handle.db, transport);
+      const leaseMs = e.MAIL_LEASE_SECONDS * 1000;
+      const transport = e.SMTP_URL ? smtpTransport(e.SMTP_URL, e.MAIL_FROM, { appUrl: appUrl(), leaseMs }) : mailboxTransport;
+      startOutboxWorker(handle.db, transport, 2000, { leaseMs });
     }
     startJobs();
     console.log(

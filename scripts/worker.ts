@@ -2,7 +2,7 @@
 // which the app runs with MAIL_WORKER=off. Several workers may run (claims use SKIP LOCKED).
 import { sql } from "drizzle-orm";
 import { closeHandle, getHandle } from "@/db/client";
-import { env, type Env } from "@/lib/env";
+import { appUrl, env, type Env } from "@/lib/env";
 import { smtpTransport } from "@/lib/mail/transport";
 import { startOutboxWorker, type RunningWorker } from "@/lib/mail/worker";
 
@@ -69,7 +69,8 @@ async function main(): Promise<void> {
   }
   if (stopping) return;
 
-  worker = startOutboxWorker(handle.db, smtpTransport(e.SMTP_URL, e.MAIL_FROM));
+  const leaseMs = e.MAIL_LEASE_SECONDS * 1000;
+  worker = startOutboxWorker(handle.db, smtpTransport(e.SMTP_URL, e.MAIL_FROM, { appUrl: appUrl(), leaseMs }), 2000, { leaseMs });
   console.log(`[worker] sending the outbox through ${new URL(e.SMTP_URL).host} as ${e.MAIL_FROM}; stop with Ctrl-C`);
 }
 

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { localeEnum, mailStatusEnum } from "./enums";
 
@@ -18,6 +18,12 @@ export const mailOutbox = pgTable(
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     lockedUntil: timestamp("locked_until", { mode: "date", withTimezone: true }),
+    /** New for every claim: only the worker holding this lease may mark the message sent or failed. */
+    leaseToken: uuid("lease_token"),
+    /** The body carries a secret (a sign-in link): it is blanked once the message is sent or given up. */
+    secret: boolean("secret").notNull().default(false),
+    /** When the body was replaced (secret after sending, or any body after the retention period). */
+    bodyPurgedAt: timestamp("body_purged_at", { mode: "date", withTimezone: true }),
     lastError: text("last_error"),
     transport: text("transport"),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
