@@ -18,6 +18,8 @@ export interface SinkOptions {
   delayMs?: number;
   /** An SMTP answer to give instead of 250 (e.g. 451), after the delay. */
   failWith?: { code: number; message: string };
+  /** Called just before the server answers 250 for a message (the n-th, from 1). */
+  onAccept?: (mail: SinkMail, n: number) => void;
 }
 
 export interface SmtpSink {
@@ -49,12 +51,14 @@ export async function startSmtpSink(opts: SinkOptions = {}): Promise<SmtpSink> {
             callback(Object.assign(new Error(opts.failWith.message), { responseCode: opts.failWith.code }));
             return;
           }
-          received.push({
+          const mail = {
             messageId: /^message-id:\s*(\S+)/im.exec(raw)?.[1] ?? null,
             to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
             acceptedAt: Date.now(),
             raw,
-          });
+          };
+          received.push(mail);
+          opts.onAccept?.(mail, received.length);
           callback();
         }, opts.delayMs ?? 0);
       });
