@@ -10,6 +10,8 @@ interface Handle {
   db: Db;
   kind: DbKind;
   close: () => Promise<void>;
+  /** PostgreSQL only: the pool, for work that needs one connection of its own (the migration lock). */
+  pool?: import("pg").Pool;
 }
 
 const KEY = Symbol.for("koppel.db");
@@ -29,7 +31,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Handle> {
     const pool = new Pool({ connectionString: opts.databaseUrl, max: 10 });
     // An idle client losing its connection must not take the process down; the pool reconnects.
     pool.on("error", (err) => console.error("[koppel] database connection error:", err.message));
-    return { db: drizzle(pool, { schema }), kind: "postgres", close: () => pool.end() };
+    return { db: drizzle(pool, { schema }), kind: "postgres", close: () => pool.end(), pool };
   }
   const dir = path.resolve(opts.dataDir);
   fs.mkdirSync(dir, { recursive: true });
@@ -98,12 +100,38 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Runs the committed migrations in db/migrations. */
+/** The advisory lock every Koppel process takes around its migrations (any fixed 64-bit number). */
+export const MIGRATION_LOCK_KEY = "7020155401420150551";
+
+/**
+ * Runs the committed migrations in db/migrations. On PostgreSQL, under an advisory lock held on a
+ * connection of its own: two app processes starting at once on one database otherwise both create
+ * drizzle's bookkeeping schema and table and one crashes (23505), or both apply a migration.
+ * The second waits, then finds nothing left to do.
+ */
 export async function migrateDatabase(handle: Handle): Promise<void> {
   const migrationsFolder = path.join(process.cwd(), "db", "migrations");
   if (handle.kind === "postgres") {
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-    await migrate(handle.db, { migrationsFolder });
+    const { drizzle } = await import("drizzle-orm/node-postgres");
+    if (!handle.pool) {
+      await migrate(handle.db, { migrationsFolder });
+      return;
+    }
+    const client = await handle.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+      try {
+        await migrate(drizzle(client, { schema }), { migrationsFolder });
+      } finally {
+        await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch((err: Error) => {
+          broken = err; // a connection that may still hold the lock is closed, not reused
+        });
+      }
+    } finally {
+      client.release(broken);
+    }
   } else {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(handle.db as never, { migrationsFolder });

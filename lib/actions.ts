@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError, ConflictError } from "@/lib/errors";
+import { logUnexpected } from "@/lib/log-error";
 import { fieldErrorsOf, type ActionResult } from "@/lib/validation/common";
 
 /**
@@ -31,7 +32,7 @@ export function failureOf(err: unknown): { ok: false; error: string; fieldErrors
   if (err instanceof AppError) {
     return { ok: false, error: err.code === "not_found" ? "notFound" : err.code === "forbidden" ? "forbidden" : "generic" };
   }
-  console.error("[action] unexpected error:", err);
+  logUnexpected("[action] unexpected error:", err);
   return { ok: false, error: "generic" };
 }
 

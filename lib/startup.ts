@@ -2,7 +2,9 @@ import { getHandle, migrateDatabase } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { authSecret } from "@/lib/auth/secret";
 import { appUrl, env } from "@/lib/env";
+import { sqlState } from "@/lib/dal/tx";
 import { startJobs } from "@/lib/jobs";
+import { describeError } from "@/lib/log-error";
 import { mailboxTransport, smtpTransport } from "@/lib/mail/transport";
 import { startOutboxWorker } from "@/lib/mail/worker";
 
@@ -40,7 +42,8 @@ export async function startupOrExit(): Promise<void> {
   try {
     await startup();
   } catch (err) {
-    console.error(err instanceof Error ? err.message : err);
+    // A database error says what PostgreSQL objected to (code, constraint, detail), not only drizzle's "Failed query".
+    console.error(sqlState(err) ? `Koppel cannot start: ${describeError(err)}` : err instanceof Error ? err.message : err);
     process.exit(1);
   }
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError, ConflictError, httpStatusOf } from "@/lib/errors";
+import { logUnexpected } from "@/lib/log-error";
 import { problem, type ProblemExtra } from "@/lib/problem";
 import { apiText } from "./messages";
 
@@ -184,7 +185,7 @@ export function problemFor(err: unknown, req: Request): Response {
     const headers: HeadersInit = status === 401 ? { "www-authenticate": WWW_AUTHENTICATE } : {};
     return problem(status, REASON[status] ?? "Error", extra, headers);
   }
-  console.error(`[api] unexpected error on ${req.method} ${instance}:`, err);
+  logUnexpected(`[api] unexpected error on ${req.method} ${instance}:`, err);
   return problem(500, REASON[500]!, { detail: "Something went wrong on our side. Please try again later.", instance, code: "internal" });
 }
 

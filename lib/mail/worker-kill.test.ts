@@ -51,15 +51,15 @@ describe("a worker killed mid-batch (PostgreSQL)", () => {
     for (let i = 0; i < total; i++) {
       await enqueueMail(t.db, { to: `kill${i}@example.org`, locale: "nl", template: "test", subject: `Bericht ${i}`, text: `Bericht ${i}`, html: `<p>Bericht ${i}</p>` });
     }
-    let first: ReturnType<typeof startWorker> | undefined;
+    const running: { first?: ReturnType<typeof startWorker> } = {};
     // Kill the worker the moment the server accepts the 6th message: before it can record it.
     sink = await startSmtpSink({
       delayMs: 100,
       onAccept: (_mail, n) => {
-        if (n === 6) first?.kill("SIGKILL");
+        if (n === 6) running.first?.kill("SIGKILL");
       },
     });
-    first = startWorker(sink.url);
+    const first = (running.first = startWorker(sink.url));
     await exited(first);
     expect(first.signalCode).toBe("SIGKILL");
     const atKill = sink.received.length;

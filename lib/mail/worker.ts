@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { claimNextMail, DEFAULT_LEASE_MS, markMailFailed, markMailSent, onOutboxChange } from "@/lib/dal/mail";
+import { logUnexpected } from "@/lib/log-error";
 import type { MailTransport } from "./transport";
 
 export interface OutboxOptions {
@@ -58,7 +59,7 @@ export function startOutboxWorker(db: Db, transport: MailTransport, intervalMs =
       return;
     }
     running = processOutbox(db, transport, opts)
-      .catch((err: unknown) => console.error("[mail] outbox run failed:", err))
+      .catch((err: unknown) => logUnexpected("[mail] outbox run failed:", err))
       .finally(() => {
         running = null;
         if (again) {
