@@ -1,27 +1,23 @@
 import { SYSTEM } from "@/lib/dal/actor";
 import { expireOffers } from "@/lib/dal/enrollments";
+import { purgeExpired } from "@/lib/dal/housekeeping";
 import { dropUnconfirmedSignUps } from "@/lib/dal/sign-up-confirmation";
+import { describeError } from "@/lib/log-error";
 
 export interface RunningJobs {
   stop(): void;
 }
 
-/**
- * Koppel's periodic work inside the app process, every minute: lapsed waitlist offers pass to
- * the next person, and public sign-ups left unconfirmed past their link's lifetime are dropped. Safe to run in several processes at once: each change locks its cohort.
- */
-export function startJobs(intervalMs = 60_000): RunningJobs {
+/** Runs `job` now and every `intervalMs`, never twice at once; a failure is logged and the next run tries again. */
+function every(name: string, intervalMs: number, job: () => Promise<void>): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      const lapsed = await expireOffers(SYSTEM);
-      if (lapsed) console.log(`[koppel] ${lapsed} waitlist offer(s) lapsed and passed on`);
-      const dropped = await dropUnconfirmedSignUps(SYSTEM);
-      if (dropped) console.log(`[koppel] ${dropped} unconfirmed or used sign-up link(s) dropped`);
+      await job();
     } catch (err) {
-      console.error("[koppel] job failed:", err instanceof Error ? err.message : err);
+      console.error(`[koppel] job ${name} failed: ${describeError(err)}`);
     } finally {
       running = false;
     }
@@ -29,5 +25,28 @@ export function startJobs(intervalMs = 60_000): RunningJobs {
   const timer = setInterval(() => void tick(), intervalMs);
   timer.unref();
   void tick();
-  return { stop: () => clearInterval(timer) };
+  return () => clearInterval(timer);
+}
+
+/**
+ * Koppel's periodic work inside the app process. Every minute: lapsed waitlist offers pass to
+ * the next person, and public sign-ups left unconfirmed past their link's lifetime are dropped.
+ * Every hour (and at start) housekeeping deletes or blanks what is kept no longer
+ * (lib/dal/housekeeping.ts). Safe to run in several processes at once: each offer change locks
+ * its cohort, and housekeeping's deletes and updates are idempotent.
+ */
+export function startJobs(intervalMs = 60_000, housekeepingMs = 3_600_000): RunningJobs {
+  const stops = [
+    every("offers", intervalMs, async () => {
+      const lapsed = await expireOffers(SYSTEM);
+      if (lapsed) console.log(`[koppel] ${lapsed} waitlist offer(s) lapsed and passed on`);
+      const dropped = await dropUnconfirmedSignUps(SYSTEM);
+      if (dropped) console.log(`[koppel] ${dropped} unconfirmed or used sign-up link(s) dropped`);
+    }),
+    every("housekeeping", housekeepingMs, async () => {
+      const purged: Record<string, number> = { ...(await purgeExpired(SYSTEM)) };
+      if (Object.values(purged).some((n) => n > 0)) console.log(`[koppel] housekeeping: ${JSON.stringify(purged)}`);
+    }),
+  ];
+  return { stop: () => stops.forEach((stop) => stop()) };
 }
