@@ -1,7 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { acquireLock } from "./lock";
 import * as schema from "./schema";
+
+export { DatabaseLockedError } from "./lock";
 
 export type Db = NodePgDatabase<typeof schema>;
 export type DbKind = "pglite" | "postgres";
@@ -61,43 +64,6 @@ export async function openMemoryDatabase(): Promise<Handle> {
   const { drizzle } = await import("drizzle-orm/pglite");
   const client = await PGlite.create();
   return { db: drizzle(client, { schema }) as unknown as Db, kind: "pglite", close: () => client.close() };
-}
-
-export class DatabaseLockedError extends Error {}
-
-// PGlite has no lock across processes; two processes on one folder silently lose writes.
-function acquireLock(dir: string): () => void {
-  const file = path.join(dir, "pglite.pid");
-  try {
-    const pid = Number(fs.readFileSync(file, "utf8").trim());
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new DatabaseLockedError(
-        `The embedded database in ${dir} is in use by process ${pid} (is Koppel running?). ` +
-          `Stop that process first, or point DATABASE_URL at a PostgreSQL server.`,
-      );
-    }
-  } catch (err) {
-    if (err instanceof DatabaseLockedError) throw err;
-  }
-  fs.writeFileSync(file, String(process.pid));
-  const release = () => {
-    try {
-      if (fs.readFileSync(file, "utf8").trim() === String(process.pid)) fs.unlinkSync(file);
-    } catch {
-      /* already gone */
-    }
-  };
-  process.once("exit", release);
-  return release;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /** The advisory lock every Koppel process takes around its migrations (any fixed 64-bit number). */

@@ -1,0 +1,24 @@
+// A child process for db/lock.test.ts: for each of N folders under `base`, spins until the
+// parent creates `base/go-i`, then tries to take folder i's lock (and keeps what it took).
+// Prints one JSON array: true where it got the lock.
+import fs from "node:fs";
+import path from "node:path";
+import { acquireLock, DatabaseLockedError } from "@/db/lock";
+
+const [base, count] = process.argv.slice(2);
+const won: boolean[] = [];
+console.log("ready");
+for (let i = 0; i < Number(count); i++) {
+  const go = path.join(base!, `go-${i}`);
+  while (!fs.existsSync(go)) {
+    /* spin: both children leave this loop within microseconds of each other */
+  }
+  try {
+    acquireLock(path.join(base!, String(i)));
+    won.push(true);
+  } catch (err) {
+    if (!(err instanceof DatabaseLockedError)) throw err;
+    won.push(false);
+  }
+}
+console.log(JSON.stringify(won));
