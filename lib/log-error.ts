@@ -5,7 +5,14 @@
  * `cause`; this line carries the query text and the cause, never the parameters or the values a
  * detail quotes.
  */
-import { DrizzleQueryError } from "drizzle-orm/errors";
+
+/** drizzle's DrizzleQueryError, recognised by shape (only lib/dal may import drizzle). */
+interface QueryError extends Error {
+  query: string;
+  params: unknown[];
+}
+const isQueryError = (err: unknown): err is QueryError =>
+  err instanceof Error && typeof (err as Partial<QueryError>).query === "string" && Array.isArray((err as Partial<QueryError>).params);
 
 interface PgLike {
   code?: unknown;
@@ -34,7 +41,7 @@ function databaseCause(err: unknown): PgLike | undefined {
 export function describeError(err: unknown): string {
   const cause = databaseCause(err);
   const parts: string[] = [];
-  if (err instanceof DrizzleQueryError) {
+  if (isQueryError(err)) {
     parts.push(`query failed: ${err.query.replace(/\s+/g, " ").slice(0, 500)} (${err.params.length} params, not logged)`);
   } else if (err instanceof Error) {
     parts.push(`${err.name}: ${cause ? withoutValues(err.message) : err.message}`);
@@ -54,6 +61,6 @@ export function describeError(err: unknown): string {
 /** Logs an unexpected error: the description, then the stack of a non-database error (a database error's stack repeats its parameters). */
 export function logUnexpected(prefix: string, err: unknown): void {
   const line = `${prefix} ${describeError(err)}`;
-  if (err instanceof Error && !databaseCause(err) && !(err instanceof DrizzleQueryError) && err.stack) console.error(`${line}\n${err.stack.split("\n").slice(1).join("\n")}`);
+  if (err instanceof Error && !databaseCause(err) && !isQueryError(err) && err.stack) console.error(`${line}\n${err.stack.split("\n").slice(1).join("\n")}`);
   else console.error(line);
 }

@@ -134,9 +134,12 @@ describe("the mail outbox", () => {
     await enqueueMail(t.db, { ...renderMagicLink("en", { url: link, hours: 1 }), to: "secret@example.org", locale: "en", template: "magic-link" });
     // Any template with a sign-in link in it counts as secret too.
     await enqueueMail(t.db, { subject: "Welcome", text: `Open ${link}`, html: `<a href="${link}">Open</a>`, to: "given-up@example.org", locale: "en", template: "enrollment-accepted" });
+    await enqueueMail(t.db, { subject: "Confirm", text: "Confirm: http://localhost:3999/nl/programmes/x/confirm?token=abc", html: "", to: "confirm@example.org", locale: "nl", template: "sign-up-confirmation" });
     await enqueueMail(t.db, { subject: "Hello", text: "No secret here", html: "<p>No secret here</p>", to: "plain@example.org", locale: "en", template: "meeting-logged" });
     expect((await row("secret@example.org")).text).toContain(token);
 
+    expect((await row("confirm@example.org")).secret).toBe(true);
+    await t.db.delete(mailOutbox).where(eq(mailOutbox.toAddress, "confirm@example.org"));
     for (let i = 0; i < 3; i++) {
       const claimed = (await claimNextMail(t.db))!;
       if (claimed.toAddress === "given-up@example.org") await markMailFailed(t.db, { ...claimed, attempts: MAX_MAIL_ATTEMPTS }, "550 no such user");

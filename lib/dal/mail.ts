@@ -8,8 +8,8 @@ import type { DbOrTx } from "./tx";
 
 export type OutboxRow = typeof mailOutbox.$inferSelect;
 
-/** Templates whose body always carries a secret (a sign-in link). */
-export const SECRET_TEMPLATES: ReadonlySet<string> = new Set(["magic-link", "invitation"]);
+/** Templates whose body always carries a secret (a sign-in or confirmation link). */
+export const SECRET_TEMPLATES: ReadonlySet<string> = new Set(["magic-link", "invitation", "sign-up-confirmation"]);
 
 /** Whether a body holds a sign-in link: next-auth's callback with a one-time token. */
 const carriesSignInLink = (text: string): boolean => text.includes("/api/auth/callback/");
