@@ -7,11 +7,14 @@ import { acquireLock, DatabaseLockedError } from "@/db/lock";
 
 const [base, count] = process.argv.slice(2);
 const won: boolean[] = [];
+// Never outlive a parent that stopped creating go files.
+const giveUpAt = Date.now() + 60_000;
 console.log("ready");
 for (let i = 0; i < Number(count); i++) {
   const go = path.join(base!, `go-${i}`);
   while (!fs.existsSync(go)) {
-    /* spin: both children leave this loop within microseconds of each other */
+    // Spin: both children leave this loop within microseconds of each other.
+    if (Date.now() > giveUpAt) process.exit(2);
   }
   try {
     acquireLock(path.join(base!, String(i)));
