@@ -6,6 +6,7 @@ import type { CohortInput } from "@/lib/validation/cohort";
 import { assertRole, COORDINATING, currentOrganisation, type Actor } from "./actor";
 import { lockCohort, offerFreedPlaces, placesTaken } from "./enrollment-rules";
 import { getProgramme, isUuid } from "./programmes";
+import { transaction } from "./tx";
 
 export type Cohort = typeof cohorts.$inferSelect;
 
@@ -73,7 +74,7 @@ export async function createCohort(actor: Actor | null, programmeId: string, inp
 export async function updateCohort(actor: Actor | null, id: string, input: CohortInput): Promise<void> {
   const existing = await getCohort(actor, id);
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     // The same lock as sign-ups and decisions: capacity cannot drop below the places held, and
     // places added go to the waitlist at once.
     await lockCohort(tx, id);

@@ -19,7 +19,7 @@ import { normaliseEmail } from "./auth";
 import { lockCohort, readCohort, signUpOpen, waitlistPosition } from "./enrollment-rules";
 import { enqueueMail } from "./mail";
 import { isUuid } from "./programmes";
-import type { Tx } from "./tx";
+import { transaction, type Tx } from "./tx";
 
 /** How long a confirmation link works; unconfirmed sign-ups are dropped after it. */
 export const CONFIRMATION_HOURS = 24;
@@ -37,7 +37,7 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 export async function requestSignUpConfirmation(cohortId: string, input: SignUpInput, opts: { locale: Locale; now: Date }): Promise<void> {
   const email = normaliseEmail(input.email);
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const cohort = await readCohort(tx, cohortId);
     if (cohort.status === "draft") throw new NotFoundError();
     if (!signUpOpen(cohort, opts.now)) throw new ConflictError("signUpClosed");
@@ -96,7 +96,7 @@ export type SignUpConfirmationView =
 export async function getSignUpConfirmation(token: string, cohortId: string, now: Date = new Date()): Promise<SignUpConfirmationView> {
   if (!TOKEN.test(token) || !isUuid(cohortId)) return { state: "invalid" };
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const [req] = await tx.select().from(signUpRequests).where(eq(signUpRequests.tokenHash, hashOf(token)));
     if (!req || req.cohortId !== cohortId) return { state: "invalid" } as const;
     const cohort = await readCohort(tx, req.cohortId);
@@ -158,7 +158,7 @@ export async function confirmSignUp(token: string, opts: { now?: Date } = {}): P
   // The cohort is locked before the request, the order every sign-up path takes.
   const [head] = await db.select({ cohortId: signUpRequests.cohortId }).from(signUpRequests).where(eq(signUpRequests.tokenHash, hash));
   if (!head) throw new NotFoundError();
-  return db.transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const cohort = await lockCohort(tx, head.cohortId);
     const [req] = await tx.select().from(signUpRequests).where(eq(signUpRequests.tokenHash, hash)).for("update");
     if (!req) throw new NotFoundError();
