@@ -23,7 +23,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 
 type Schema = Record<string, unknown>;
-type Handler = (req: Request, ctx: unknown) => Promise<Response>;
+type Handler = (req: Request, ctx: unknown) => Promise<Response> | Response;
 type Operation = { parameters?: Schema[]; requestBody?: { content: Record<string, { schema: Schema }> } };
 
 const components = openApiDocument.components.schemas as unknown as Record<string, Schema>;
@@ -109,7 +109,7 @@ const malformedId = fc.oneof(
 );
 
 interface Body {
-  text?: string | Uint8Array;
+  text?: string | Uint8Array<ArrayBuffer>;
   contentType?: string;
 }
 
@@ -252,6 +252,40 @@ async function fuzz(handler: Handler, method: string, path: string, arb: fc.Arbi
   expect(report, `${method} ${path}: ${report.length} kinds of failure (FUZZ_SEED=${SEED}, FUZZ_RUNS=${RUNS})`).toEqual([]);
 }
 
+/** One request to a route of the document, as a token's owner; the status and the problem's field errors. */
+async function send(path: string, method: string, id: string, token: string, body?: unknown) {
+  const handler = (await routeOf(path)!())[method]!;
+  const url = `http://localhost:3999/api/v1${path.replace("{id}", id.split("?")[0]!)}${id.includes("?") ? `?${id.split("?")[1]}` : ""}`;
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const res = await handler(new Request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), { params: Promise.resolve({ id: id.split("?")[0] }) });
+  return { status: res.status, type: res.headers.get("content-type"), body: (await res.json()) as { errors?: Record<string, string[]> } };
+}
+
+// Examples first (the fuzz below may end the pair): a NUL used to reach PostgreSQL, which refuses it in text (a 500).
+describe("API v1: NUL in a JSON string or a query parameter", () => {
+  it("is a 422 naming the field, before anything is stored or queried", async () => {
+    const hoursAgo = new Date(Date.now() - 3 * 3600_000).toISOString();
+    const cases = [
+      ["/pairs/{id}/end", "POST", ids.pairs, tokens.coordinator, { reason: `klaar\u0000` }, "reason"],
+      ["/pairs/{id}/meetings", "POST", ids.pairs, tokens.partner, { startsAt: hoursAgo, durationMinutes: 30, mode: "online", notes: "a\u0000b" }, "notes"],
+      ["/meetings/{id}/response", "POST", ids.meetings, tokens.participant, { response: "dispute", comment: "\u0000" }, "comment"],
+      ["/me/enrollments/{id}/withdraw", "POST", ids.enrollments, tokens.participant, { reason: "weg\u0000" }, "reason"],
+      ["/partners/{id}", "PATCH", ids.partners, tokens.coordinator, { helpRequest: "Hulp\u0000" }, "helpRequest"],
+      ["/cohorts/{id}/decisions", "POST", ids.cohorts, tokens.coordinator, { ids: [ids.enrollments], decision: "reject", reason: "\u0000" }, "reason"],
+      ["/cohorts/{id}/enrollments", "GET", `${ids.cohorts}?q=a%00`, tokens.coordinator, undefined, "q"],
+      ["/cohorts/{id}/enrollments", "GET", `${ids.cohorts}?policyArea=Wonen%00`, tokens.coordinator, undefined, "policyArea"],
+      ["/partners", "GET", "?q=%00", tokens.coordinator, undefined, "q"],
+    ] as const;
+    for (const [path, method, id, token, body, field] of cases) {
+      const r = await send(path, method, id, token, body);
+      expect(r.status, `${method} ${path} ${field}`).toBe(422);
+      expect(r.type).toBe("application/problem+json");
+      expect(r.body.errors?.[field], `${method} ${path}`).toEqual(["invalidCharacter"]);
+    }
+  });
+});
+
 describe("API v1 fuzz: no 5xx, every 4xx a problem document", () => {
   const operations = Object.entries(paths).flatMap(([p, ops]) => Object.entries(ops).map(([m, op]) => ({ path: p, method: m.toUpperCase(), op })));
 
@@ -267,4 +301,22 @@ describe("API v1 fuzz: no 5xx, every 4xx a problem document", () => {
       await fuzz(handler, method, path, caseFor(op));
     });
   }
+});
+
+describe("API v1 fuzz: unknown paths", () => {
+  it("answers any method on any path no route serves with a 404 problem document", async () => {
+    const catchAll = await import("@/app/api/v1/[...rest]/route");
+    const segment = fc.oneof(fc.constantFrom("cohorts", "v2", "%ZZ", "%E0%A4%A", "%00", "..", "__proto__", "constructor", "openapi.yaml"), fc.webSegment(), fc.string({ maxLength: 12 }).map(encodeURIComponent));
+    const cases = fc.sample(fc.tuple(fc.constantFrom("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"), fc.array(segment, { minLength: 1, maxLength: 4 })), { seed: SEED, numRuns: RUNS });
+    for (const [method, segments] of cases) {
+      const handler = catchAll[method as keyof typeof catchAll] as Handler;
+      const url = `http://localhost:3999/api/v1/nothing-here/${segments.join("/")}`;
+      const res = await handler(new Request(url, { method }), { params: Promise.resolve({ rest: segments }) });
+      expect(res.status, `${method} ${url}`).toBe(404);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      const body = (await res.json()) as Record<string, unknown>;
+      expect(body).toMatchObject({ type: "about:blank", title: "Not Found", status: 404, code: "notFound" });
+      expect(body.instance).toBe(new URL(url).pathname);
+    }
+  });
 });

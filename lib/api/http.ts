@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError, ConflictError, httpStatusOf } from "@/lib/errors";
 import { problem, type ProblemExtra } from "@/lib/problem";
+import { hasNoNul, NUL_REFUSED } from "@/lib/validation/common";
 import { apiText } from "./messages";
 
 /** Largest request body the API reads, unless a route says otherwise. */
@@ -46,19 +47,24 @@ function messageKey(issue: z.core.$ZodIssue): string {
   return "invalid";
 }
 
-/** A zod error as `{ "field.path": ["messageKey"] }`; unknown fields get `unknownField`. */
+/**
+ * A zod error as `{ "field.path": ["messageKey"] }`; unknown fields get `unknownField`. Field
+ * names are the client's (`toString`, `__proto__`), so they are collected in a Map, never looked
+ * up on a plain object where Object.prototype would answer.
+ */
 export function apiFieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
+  const out = new Map<string, string[]>();
   const add = (path: PropertyKey[], key: string) => {
     const name = path.map(String).join(".") || "_body";
-    const list = (out[name] ??= []);
+    const list = out.get(name) ?? [];
+    out.set(name, list);
     if (!list.includes(key)) list.push(key);
   };
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") for (const k of issue.keys) add([...issue.path, k], "unknownField");
     else add(issue.path, messageKey(issue));
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 /** One English sentence listing what is wrong, for `detail`. */
@@ -155,10 +161,18 @@ export async function validate<S extends z.ZodType>(schema: S, value: unknown): 
   return parsed.data;
 }
 
-/** Validates query parameters (each given once) with a schema; failures are 422 like bodies. */
+/**
+ * Validates query parameters (each given once) with a schema; failures are 422 like bodies. A
+ * parameter holding U+0000 (which PostgreSQL text cannot hold) is refused whatever its name.
+ */
 export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.output<S> {
   const params: Record<string, string> = {};
-  for (const [k, v] of new URL(req.url).searchParams) params[k] = v;
+  const refused = new Map<string, string[]>();
+  for (const [k, v] of new URL(req.url).searchParams) {
+    if (!hasNoNul(k) || !hasNoNul(v)) refused.set(k, [NUL_REFUSED.error]);
+    else Object.defineProperty(params, k, { value: v, enumerable: true, writable: true, configurable: true });
+  }
+  if (refused.size > 0) throw validationProblem(Object.fromEntries(refused), "query string");
   const parsed = schema.safeParse(params, { reportInput: true });
   if (!parsed.success) throw validationProblem(apiFieldErrors(parsed.error), "query string");
   return parsed.data;
