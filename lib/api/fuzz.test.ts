@@ -319,4 +319,19 @@ describe("API v1 fuzz: unknown paths", () => {
       expect(body.instance).toBe(new URL(url).pathname);
     }
   });
+
+  it("answers a method a documented path does not serve with a 405 problem naming the ones it does", async () => {
+    for (const [p, ops] of Object.entries(paths)) {
+      const documented = Object.keys(ops).map((m) => m.toUpperCase());
+      const module = await routeOf(p)!();
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => !documented.includes(m))) {
+        const url = `http://localhost:3999/api/v1${p.replace("{id}", ids.cohorts)}`;
+        const res = await module[method]!(new Request(url, { method }), { params: Promise.resolve({ id: ids.cohorts }) });
+        expect(res.status, `${method} ${p}`).toBe(405);
+        expect(res.headers.get("content-type")).toBe("application/problem+json");
+        expect(res.headers.get("allow")!.split(", "), `${method} ${p}`).toEqual(expect.arrayContaining(documented));
+        expect(await res.json()).toMatchObject({ status: 405, title: "Method Not Allowed", code: "methodNotAllowed", instance: new URL(url).pathname });
+      }
+    }
+  });
 });

@@ -223,6 +223,21 @@ export function json(body: unknown, init: { status?: number; headers?: HeadersIn
   return Response.json(body, { status: init.status ?? 200, headers });
 }
 
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+
+/**
+ * Handlers for the methods a route does not serve: a 405 problem naming the ones it does in
+ * `Allow` (Next's own 405 has neither body nor `Allow`). In a route file:
+ * `export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");`
+ */
+export function otherMethods(...allowed: Method[]): Record<Method, (req: Request) => Response> {
+  const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const refuse = (req: Request) =>
+    problem(405, REASON[405]!, { detail: `${req.method} is not allowed here; this resource answers ${allow}.`, instance: new URL(req.url).pathname, code: "methodNotAllowed" }, { allow });
+  return Object.fromEntries(METHODS.map((m) => [m, refuse])) as Record<Method, (req: Request) => Response>;
+}
+
 /** The second argument Next passes to a route handler under `[id]`. */
 export interface IdContext {
   params: Promise<{ id: string }>;

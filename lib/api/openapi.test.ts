@@ -15,6 +15,7 @@ function routeFiles(dir = root): { path: string; methods: string[] }[] {
     if (d.name !== "route.ts") return [];
     const rel = path.relative(root, path.dirname(full)).split(path.sep).filter(Boolean);
     const source = fs.readFileSync(full, "utf8");
+    // The methods a route serves; the ones it refuses (`export const { PUT, … } = otherMethods(…)`) do not count.
     const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!.toLowerCase());
     return [{ path: "/" + rel.map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/"), methods }];
   });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { requireActor } from "@/lib/api/auth";
-import { handle, HttpProblem, json, readJson, validate, type IdContext } from "@/lib/api/http";
+import { handle, HttpProblem, type IdContext, json, otherMethods, readJson, validate } from "@/lib/api/http";
 import { apiText } from "@/lib/api/messages";
 import { PARTNER_IDENTITY_FIELDS, partnerPatchSchema } from "@/lib/api/schemas";
 import { partnerEditValues, partnerJson } from "@/lib/api/serialize-pairing";
@@ -38,3 +38,6 @@ export const PATCH = handle(async (req, ctx: IdContext) => {
   await updateHelpRequest(actor, id, input);
   return json(partnerJson(await getPartner(actor, id)));
 });
+
+/** Other methods: a 405 problem naming these. */
+export const { POST, PUT, DELETE } = otherMethods("GET", "PATCH");
