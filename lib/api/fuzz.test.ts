@@ -262,6 +262,19 @@ async function send(path: string, method: string, id: string, token: string, bod
   return { status: res.status, type: res.headers.get("content-type"), body: (await res.json()) as { errors?: Record<string, string[]> } };
 }
 
+describe("API v1: keys named like Object.prototype members", () => {
+  it("are refused as unknown fields, __proto__ included, also in a PATCH", async () => {
+    for (const key of ["__proto__", "constructor", "toString"]) {
+      const res = await (await routeOf("/partners/{id}")!()).PATCH!(
+        new Request(`http://localhost:3999/api/v1/partners/${ids.partners}`, { method: "PATCH", headers: { authorization: `Bearer ${tokens.coordinator}`, "content-type": "application/json" }, body: `{"${key}":{"name":"x"}}` }),
+        { params: Promise.resolve({ id: ids.partners }) },
+      );
+      expect(res.status, key).toBe(422);
+      expect(((await res.json()) as { errors: Record<string, string[]> }).errors, key).toEqual(JSON.parse(`{"${key}":["unknownField"]}`));
+    }
+  });
+});
+
 // Examples first (the fuzz below may end the pair): a NUL used to reach PostgreSQL, which refuses it in text (a 500).
 describe("API v1: NUL in a JSON string or a query parameter", () => {
   it("is a 422 naming the field, before anything is stored or queried", async () => {

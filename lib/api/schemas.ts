@@ -50,6 +50,12 @@ const queryFlag = z.enum(["true", "false"], { error: "invalid" }).transform((v) 
 /** A cohort's pairs (query string): only active ones unless `includeEnded=true`. */
 export const cohortPairsQuery = z.object({ includeEnded: queryFlag.default(false) });
 
+/**
+ * A PATCH body: any JSON object, kept as parsed. (z.record would drop a `__proto__` key silently;
+ * kept, it is refused as an unknown field like any other.)
+ */
+export const patchBody = z.custom<Record<string, unknown>>(isPlainObject, { error: "invalid" });
+
 /** Fields only a coordinator may change on a partner. */
 export const PARTNER_IDENTITY_FIELDS = ["name", "kind", "aliases"] as const;
 
