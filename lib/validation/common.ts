@@ -15,7 +15,7 @@ export const NUL_REFUSED = { error: "invalidCharacter", abort: true } as const;
 
 /**
  * `z.string()` that refuses U+0000 with `invalidCharacter`. Every string of every schema in
- * lib/validation and lib/api starts from this one (validation.test.ts checks that none uses
+ * lib/validation and lib/api starts from this one (nul.test.ts checks that none uses
  * `z.string()` itself).
  */
 export const plainString = (params?: Parameters<typeof z.string>[0]) => z.string(params).refine(hasNoNul, NUL_REFUSED);
