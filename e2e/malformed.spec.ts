@@ -81,7 +81,7 @@ for (const [server, base] of [
     });
 
     test("NUL in a query string, a garbage session cookie or a body on GET is no server error", async ({ request }) => {
-      for (const path of ["/nl/programmes?page=%00", "/en?x=a%00b", "/en/sign-in?error=%00", "/en/partners/register?organisation=%00", "/nl/programmes/%00"]) {
+      for (const path of ["/nl/programmes?page=%00", "/en?x=a%00b", "/en/sign-in?error=%00", "/en/partners/register?organisation=%00", "/nl/programmes/%00", "/en/programmes/00000000-0000-0000-0000-000000000000/confirm?token=%00"]) {
         await expectNoServerError(await request.get(`${base}${path}`), path);
       }
       const api = await request.get(`${base}/api/v1/cohorts?page=%00&q=%00`);
