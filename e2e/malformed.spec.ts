@@ -125,3 +125,19 @@ test("signed in: NUL in the coordinator's search parameters finds nothing instea
   await page.goto("/en/start");
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 });
+
+// Known gap inside Next.js/React, not ours to fix: a server action call with a real action id whose
+// body is well-formed JSON but not a valid React reply (a reference to a part that is not there,
+// `["$Q999"]`, or `"$h"`) makes React's decodeReply reject ("Connection closed.") inside Next's
+// action handler, which answers 500 with an error row carrying only a digest (no stack, no
+// message). Checking the Flight reply format in the proxy would mean re-implementing React's
+// decoder. test.fail() keeps the assertion: when Next answers this with a 4xx, this test fails and
+// the mark must go.
+test("signed in: a server action body that is JSON but no valid React reply is no server error", async ({ page }) => {
+  test.fail();
+  await signInAsDemo(page, "coordinator");
+  const start = await (await page.request.get(`${DEMO_URL}/en/start`)).text();
+  const actionId = /\$ACTION_ID_([0-9a-f]{40,})/.exec(start)![1]!;
+  const res = await page.request.post(`${DEMO_URL}/en/start`, { headers: { "content-type": "text/plain;charset=UTF-8", "next-action": actionId }, data: '["$Q999"]', maxRedirects: 0 });
+  await expectNoServerError(res, "a reply referring to a missing part");
+});
