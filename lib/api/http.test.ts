@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
-import { handle, readJson } from "./http";
+import { handle, readJson, readQuery } from "./http";
 
 const schema = z.strictObject({ name: z.string({ error: "required" }).min(1, { error: "required" }), age: z.number({ error: "number" }).optional() });
 
@@ -84,6 +84,20 @@ describe("readJson", () => {
     expect(body.detail).toContain("admin: This field is not allowed.");
   });
 
+  it("refuses fields named like Object.prototype members as unknown fields (was a 500: list.includes is not a function)", async () => {
+    for (const key of ["toString", "constructor", "__proto__", "hasOwnProperty", "valueOf"]) {
+      const { res, body } = await run(post(`{"name":"a","${key}":1}`));
+      expect(res.status, key).toBe(422);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expect(body.errors, key).toEqual(JSON.parse(`{"${key}":["unknownField"]}`));
+    }
+    // Nested, and as the name of a field that is itself wrong.
+    const nested = z.strictObject({ toString: z.strictObject({ a: z.string() }) });
+    const res = await handle(async (r) => Response.json(await readJson(r, nested)))(post('{"toString":{"valueOf":1}}'), undefined);
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { errors: unknown }).errors).toEqual({ "toString.a": ["required"], "toString.valueOf": ["unknownField"] });
+  });
+
   it("answers a body that is not an object with 422 on _body", async () => {
     const { res, body } = await run(post("[1,2]"));
     expect(res.status).toBe(422);
@@ -95,6 +109,29 @@ describe("readJson", () => {
     const res = await handle(async (r) => Response.json(await readJson(r, empty, { allowEmpty: true })))(new Request("http://localhost/x", { method: "POST" }), undefined);
     expect(await res.json()).toEqual({ reason: "" });
     expect((await run(new Request("http://localhost/x", { method: "POST" }))).res.status).toBe(415);
+  });
+});
+
+describe("readQuery", () => {
+  const query = z.object({ q: z.string().optional(), page: z.coerce.number().default(1) });
+  const get = async (qs: string) => {
+    const res = await handle((r) => Promise.resolve(Response.json(readQuery(r, query))))(new Request(`http://localhost/api/v1/things?${qs}`), undefined);
+    return { res, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  it("refuses a parameter holding NUL with a 422 naming it, whatever its name (PostgreSQL cannot store NUL: it was a 500)", async () => {
+    for (const [qs, name] of [["q=a%00b", "q"], ["page=%00", "page"], ["other=%00", "other"], ["q%00=1", "q\u0000"], ["toString=%00", "toString"]] as const) {
+      const { res, body } = await get(qs);
+      expect(res.status, qs).toBe(422);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expect(body, qs).toMatchObject({ status: 422, code: "validation", errors: { [name]: ["invalidCharacter"] } });
+      expect(body.detail).toMatch(/query string/);
+    }
+  });
+
+  it("reads ordinary parameters, also ones named like Object.prototype members", async () => {
+    expect((await get("q=wonen&page=2")).body).toEqual({ q: "wonen", page: 2 });
+    expect((await get("toString=1&__proto__=2&q=x")).body).toEqual({ q: "x", page: 1 });
   });
 });
 

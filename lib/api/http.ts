@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AppError, ConflictError, httpStatusOf } from "@/lib/errors";
 import { logUnexpected } from "@/lib/log-error";
 import { problem, type ProblemExtra } from "@/lib/problem";
+import { hasNoNul, NUL_REFUSED } from "@/lib/validation/common";
 import { apiText } from "./messages";
 
 /** Largest request body the API reads, unless a route says otherwise. */
@@ -47,19 +48,24 @@ function messageKey(issue: z.core.$ZodIssue): string {
   return "invalid";
 }
 
-/** A zod error as `{ "field.path": ["messageKey"] }`; unknown fields get `unknownField`. */
+/**
+ * A zod error as `{ "field.path": ["messageKey"] }`; unknown fields get `unknownField`. Field
+ * names are the client's (`toString`, `__proto__`), so they are collected in a Map, never looked
+ * up on a plain object where Object.prototype would answer.
+ */
 export function apiFieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
+  const out = new Map<string, string[]>();
   const add = (path: PropertyKey[], key: string) => {
     const name = path.map(String).join(".") || "_body";
-    const list = (out[name] ??= []);
+    const list = out.get(name) ?? [];
+    out.set(name, list);
     if (!list.includes(key)) list.push(key);
   };
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") for (const k of issue.keys) add([...issue.path, k], "unknownField");
     else add(issue.path, messageKey(issue));
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 /** One English sentence listing what is wrong, for `detail`. */
@@ -156,10 +162,18 @@ export async function validate<S extends z.ZodType>(schema: S, value: unknown): 
   return parsed.data;
 }
 
-/** Validates query parameters (each given once) with a schema; failures are 422 like bodies. */
+/**
+ * Validates query parameters (each given once) with a schema; failures are 422 like bodies. A
+ * parameter holding U+0000 (which PostgreSQL text cannot hold) is refused whatever its name.
+ */
 export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.output<S> {
   const params: Record<string, string> = {};
-  for (const [k, v] of new URL(req.url).searchParams) params[k] = v;
+  const refused = new Map<string, string[]>();
+  for (const [k, v] of new URL(req.url).searchParams) {
+    if (!hasNoNul(k) || !hasNoNul(v)) refused.set(k, [NUL_REFUSED.error]);
+    else Object.defineProperty(params, k, { value: v, enumerable: true, writable: true, configurable: true });
+  }
+  if (refused.size > 0) throw validationProblem(Object.fromEntries(refused), "query string");
   const parsed = schema.safeParse(params, { reportInput: true });
   if (!parsed.success) throw validationProblem(apiFieldErrors(parsed.error), "query string");
   return parsed.data;
@@ -208,6 +222,21 @@ export function json(body: unknown, init: { status?: number; headers?: HeadersIn
   const headers = new Headers(init.headers);
   headers.set("cache-control", "no-store");
   return Response.json(body, { status: init.status ?? 200, headers });
+}
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+
+/**
+ * Handlers for the methods a route does not serve: a 405 problem naming the ones it does in
+ * `Allow` (Next's own 405 has neither body nor `Allow`). In a route file:
+ * `export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");`
+ */
+export function otherMethods(...allowed: Method[]): Record<Method, (req: Request) => Response> {
+  const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const refuse = (req: Request) =>
+    problem(405, REASON[405]!, { detail: `${req.method} is not allowed here; this resource answers ${allow}.`, instance: new URL(req.url).pathname, code: "methodNotAllowed" }, { allow });
+  return Object.fromEntries(METHODS.map((m) => [m, refuse])) as Record<Method, (req: Request) => Response>;
 }
 
 /** The second argument Next passes to a route handler under `[id]`. */

@@ -10,10 +10,12 @@ const root = path.join(process.cwd(), "app", "api", "v1");
 function routeFiles(dir = root): { path: string; methods: string[] }[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const full = path.join(dir, d.name);
-    if (d.isDirectory()) return routeFiles(full);
+    // The catch-all ([...rest]) answers unknown paths with a 404 problem; it is not part of the API.
+    if (d.isDirectory()) return d.name.startsWith("[...") ? [] : routeFiles(full);
     if (d.name !== "route.ts") return [];
     const rel = path.relative(root, path.dirname(full)).split(path.sep).filter(Boolean);
     const source = fs.readFileSync(full, "utf8");
+    // The methods a route serves; the ones it refuses (`export const { PUT, … } = otherMethods(…)`) do not count.
     const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!.toLowerCase());
     return [{ path: "/" + rel.map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/"), methods }];
   });

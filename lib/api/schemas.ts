@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ENROLLMENT_STATUSES, PARTNER_KINDS, PARTNER_STATUSES } from "@/db/schema/enums";
 import { ENROLLMENT_SORTS } from "@/lib/dal/enrollment-queries";
 import type { UserActor } from "@/lib/dal/actor";
-import { optionalText, wholeNumber } from "@/lib/validation/common";
+import { optionalText, plainString, wholeNumber } from "@/lib/validation/common";
 import { signUpSchemaFor, type SignUpQuestion } from "@/lib/validation/enrollment";
 
 /** Paging in the query string: `page` from 1, `pageSize` 1–100. */
@@ -13,9 +13,9 @@ export const pageQuery = z.object({
 
 /** A coordinator's view of a cohort's applications (query string). */
 export const enrollmentListQuery = pageQuery.extend({
-  q: z.string().trim().max(200, { error: "tooLong" }).optional(),
+  q: plainString().trim().max(200, { error: "tooLong" }).optional(),
   status: z.enum(ENROLLMENT_STATUSES, { error: "invalid" }).optional(),
-  policyArea: z.string().trim().min(1, { error: "required" }).max(200, { error: "tooLong" }).optional(),
+  policyArea: plainString().trim().min(1, { error: "required" }).max(200, { error: "tooLong" }).optional(),
   sort: z.enum(ENROLLMENT_SORTS, { error: "invalid" }).default("arrival"),
   pageSize: wholeNumber(1, 200).default(50),
 });
@@ -41,7 +41,7 @@ export function apiSignUpSchema(cohort: { policyAreas: string[]; questions: Sign
 export const partnerListQuery = z.object({
   status: z.enum(PARTNER_STATUSES, { error: "invalid" }).optional(),
   kind: z.enum(PARTNER_KINDS, { error: "invalid" }).optional(),
-  q: z.string().trim().max(200, { error: "tooLong" }).optional(),
+  q: plainString().trim().max(200, { error: "tooLong" }).optional(),
 });
 
 /** `true`/`false` in a query string. */
@@ -49,6 +49,12 @@ const queryFlag = z.enum(["true", "false"], { error: "invalid" }).transform((v) 
 
 /** A cohort's pairs (query string): only active ones unless `includeEnded=true`. */
 export const cohortPairsQuery = z.object({ includeEnded: queryFlag.default(false) });
+
+/**
+ * A PATCH body: any JSON object, kept as parsed. (z.record would drop a `__proto__` key silently;
+ * kept, it is refused as an unknown field like any other.)
+ */
+export const patchBody = z.custom<Record<string, unknown>>(isPlainObject, { error: "invalid" });
 
 /** Fields only a coordinator may change on a partner. */
 export const PARTNER_IDENTITY_FIELDS = ["name", "kind", "aliases"] as const;

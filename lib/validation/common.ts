@@ -4,18 +4,29 @@ import { z } from "zod";
 // signed-in pages' Content-Security-Policy (no 'unsafe-eval'). Every schema module imports this one.
 z.config({ jitless: true });
 
-/**
+/*
  * Error messages in schemas are message keys (under `errors.` in messages/*.json), so one schema
  * serves the browser and the server and the text is shown in the reader's language.
  */
+
+/** PostgreSQL text cannot hold U+0000: a string with one is refused before it reaches the database. */
+export const hasNoNul = (v: string): boolean => !v.includes("\u0000");
+export const NUL_REFUSED = { error: "invalidCharacter", abort: true } as const;
+
+/**
+ * `z.string()` that refuses U+0000 with `invalidCharacter`. Every string of every schema in
+ * lib/validation and lib/api starts from this one (nul.test.ts checks that none uses
+ * `z.string()` itself).
+ */
+export const plainString = (params?: Parameters<typeof z.string>[0]) => z.string(params).refine(hasNoNul, NUL_REFUSED);
+
 export const requiredText = (max: number) =>
-  z
-    .string({ error: "required" })
+  plainString({ error: "required" })
     .trim()
     .min(1, { error: "required" })
     .max(max, { error: "tooLong" });
 
-export const optionalText = (max: number) => z.string().trim().max(max, { error: "tooLong" }).default("");
+export const optionalText = (max: number) => plainString().trim().max(max, { error: "tooLong" }).default("");
 
 export const wholeNumber = (min: number, max: number) =>
   z.coerce
@@ -28,8 +39,7 @@ export const wholeNumber = (min: number, max: number) =>
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar date as `YYYY-MM-DD` that exists (no 30 February). */
-export const calendarDate = z
-  .string({ error: "required" })
+export const calendarDate = plainString({ error: "required" })
   .trim()
   .min(1, { error: "required" })
   .refine((v) => ISO_DATE.test(v) && isRealDate(v), { error: "date" });
@@ -40,8 +50,7 @@ function isRealDate(v: string): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d && y >= 2000 && y <= 2100;
 }
 
-export const timeZone = z
-  .string({ error: "required" })
+export const timeZone = plainString({ error: "required" })
   .trim()
   .min(1, { error: "required" })
   .refine(isTimeZone, { error: "timeZone" });
@@ -59,12 +68,10 @@ export function isTimeZone(v: string): boolean {
  * One mailbox, normalised: NFKC, trimmed, lower-cased; no display names, lists, quotes or
  * anything an address parser could split into two recipients.
  */
-export const emailAddress = z
-  .string({ error: "required" })
+export const emailAddress = plainString({ error: "required" })
   .transform((v) => v.normalize("NFKC").trim().toLowerCase())
   .pipe(
-    z
-      .string()
+    plainString()
       .min(1, { error: "required" })
       .max(254, { error: "tooLong" })
       .refine(isSingleMailbox, { error: "email" }),
@@ -83,12 +90,15 @@ export type ActionResult<T = void> =
   | { ok: true; data?: T }
   | { ok: false; error?: string; fieldErrors?: FieldErrors };
 
-/** Turns a zod error into `{ field: [messageKey] }`. */
+/**
+ * Turns a zod error into `{ field: [messageKey] }`. Paths may carry names the client chose
+ * (`constructor`), so they are collected in a Map, not looked up on a plain object.
+ */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
+  const out = new Map<string, string[]>();
   for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_form";
-    (out[key] ??= []).push(issue.message);
+    const key = issue.path.map(String).join(".") || "_form";
+    out.set(key, [...(out.get(key) ?? []), issue.message]);
   }
-  return out;
+  return Object.fromEntries(out);
 }

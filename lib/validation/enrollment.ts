@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { QUESTION_KINDS, type QuestionKind } from "@/db/schema/enums";
-import { emailAddress, optionalText, requiredText, wholeNumber } from "./common";
+import { emailAddress, optionalText, plainString, requiredText, wholeNumber } from "./common";
 import { languageList, optionalRegion } from "./regions";
 
 /** A checkbox group sends nothing, one value or several: always a list. */
@@ -20,16 +20,16 @@ function answerSchema(q: SignUpQuestion): z.ZodType<string | string[] | boolean 
     case "short_text":
     case "long_text": {
       const max = q.kind === "short_text" ? 300 : 4000;
-      return q.required ? requiredText(max) : z.string().trim().max(max, { error: "tooLong" }).optional();
+      return q.required ? requiredText(max) : plainString().trim().max(max, { error: "tooLong" }).optional();
     }
     case "single_choice": {
-      const choice = z.string({ error: "choose" }).refine((v) => q.options.includes(v), { error: "choose" });
+      const choice = plainString({ error: "choose" }).refine((v) => q.options.includes(v), { error: "choose" });
       return q.required ? choice : z.union([z.literal("").transform(() => undefined), choice]).optional();
     }
     case "multiple_choice": {
       const list = z.preprocess(
         asList,
-        z.array(z.string().refine((v) => q.options.includes(v), { error: "choose" })).max(q.options.length, { error: "choose" }),
+        z.array(plainString().refine((v) => q.options.includes(v), { error: "choose" })).max(q.options.length, { error: "choose" }),
       );
       return q.required ? list.refine((a) => a.length > 0, { error: "chooseAtLeastOne" }) : list;
     }
@@ -48,7 +48,7 @@ function answerSchema(q: SignUpQuestion): z.ZodType<string | string[] | boolean 
 export function signUpSchemaFor(cohort: { policyAreas: string[]; questions: SignUpQuestion[] }) {
   const answers = z.strictObject(Object.fromEntries(cohort.questions.map((q) => [q.id, answerSchema(q)])));
   const areas = z
-    .array(z.string().refine((v) => cohort.policyAreas.includes(v), { error: "choose" }))
+    .array(plainString().refine((v) => cohort.policyAreas.includes(v), { error: "choose" }))
     .max(Math.max(1, cohort.policyAreas.length), { error: "choose" })
     .refine((a) => cohort.policyAreas.length === 0 || a.length > 0, { error: "chooseAtLeastOne" })
     .refine((a) => new Set(a).size === a.length, { error: "choose" });
@@ -88,7 +88,7 @@ export type DecisionFormValues = z.input<typeof decisionSchema>;
 const lines = z.preprocess(
   (v): unknown[] =>
     (typeof v === "string" ? v.split(/\r?\n/) : asList(v)).map((s: unknown) => (typeof s === "string" ? s.trim() : s)).filter((s) => s !== ""),
-  z.array(z.string().max(200, { error: "tooLong" })).max(30, { error: "tooMany" }),
+  z.array(plainString().max(200, { error: "tooLong" })).max(30, { error: "tooMany" }),
 );
 
 /** A coordinator defines one of the cohort's own sign-up questions. */

@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import { MEETING_MODES } from "@/db/schema/enums";
-import { isTimeZone, optionalText } from "./common";
+import { isTimeZone, optionalText, plainString } from "./common";
 
 /** Over 12 hours is not one meeting: log separate days separately. */
 export const MEETING_MAX_MINUTES = 720;
@@ -34,9 +34,9 @@ function toInstant(value: unknown, timeZone: string | undefined): Date | null {
 export function meetingSchemaAt(now?: () => Date) {
   return z
     .strictObject({
-      startsAt: z.union([z.date(), z.string()], { error: "required" }),
+      startsAt: z.union([z.date(), plainString()], { error: "required" }),
       /** The zone a `datetime-local` value was entered in (the viewer's). */
-      timeZone: z.string().refine(isTimeZone, { error: "timeZone" }).optional(),
+      timeZone: plainString().refine(isTimeZone, { error: "timeZone" }).optional(),
       durationMinutes: z.coerce
         .number({ error: "number" })
         .refine((n) => Number.isFinite(n), { error: "number" })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainString } from "./common";
 import { registerPartnerSchema } from "./partner";
 
 /**
@@ -6,7 +7,7 @@ import { registerPartnerSchema } from "./partner";
  * the DAL takes apart from the profile, by id or slug).
  */
 export const registerPartnerFormSchema = registerPartnerSchema.extend({
-  organisation: z.string({ error: "choose" }).trim().min(1, { error: "choose" }).max(100, { error: "invalid" }),
+  organisation: plainString({ error: "choose" }).trim().min(1, { error: "choose" }).max(100, { error: "invalid" }),
 });
 export type RegisterPartnerFormInput = z.infer<typeof registerPartnerFormSchema>;
 export type RegisterPartnerFormFields = z.input<typeof registerPartnerFormSchema>;

@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { LOCALES, PARTNER_KINDS } from "@/db/schema/enums";
-import { emailAddress, optionalText, requiredText, wholeNumber } from "./common";
+import { emailAddress, optionalText, plainString, requiredText, wholeNumber } from "./common";
 import { policyAreaLines } from "./enrollment";
 import { languageList, optionalRegion } from "./regions";
 
 export { REGIONS, LANGUAGE_OPTIONS, type Region } from "./regions";
 
 /** http(s) only: the address is shown as a link, and `javascript:` must never become one. */
-const website = z
-  .string()
+const website = plainString()
   .trim()
   .max(300, { error: "tooLong" })
   .transform((v) => (v && !/^[a-z][a-z0-9+.-]*:/i.test(v) ? `https://${v}` : v))
@@ -27,8 +26,7 @@ function isWebAddress(v: string): boolean {
 /** Optional; "" and null both mean none (so a parsed value parses again to itself). */
 const phone = z.preprocess(
   (v) => (v === null || v === undefined ? "" : v),
-  z
-    .string()
+  plainString()
     .trim()
     .max(40, { error: "tooLong" })
     .refine((v) => v === "" || /^\+?[0-9 ()./-]{6,30}$/.test(v), { error: "phone" })

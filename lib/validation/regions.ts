@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainString } from "./common";
 import type { Locale } from "@/db/schema/enums";
 
 /**
@@ -41,5 +42,5 @@ export const optionalRegion = z.preprocess(
 /** ISO 639-1 codes, lower-cased, without duplicates. */
 export const languageList = z.preprocess(
   (v) => [...new Set(asList(v).map((s) => (typeof s === "string" ? s.trim().toLowerCase() : s)))],
-  z.array(z.string().regex(/^[a-z]{2}$/, { error: "languageCode" })).max(20, { error: "tooMany" }),
+  z.array(plainString().regex(/^[a-z]{2}$/, { error: "languageCode" })).max(20, { error: "tooMany" }),
 );

@@ -1,5 +1,5 @@
 import { authenticate } from "@/lib/api/auth";
-import { handle, json, readQuery } from "@/lib/api/http";
+import { handle, json, otherMethods, readQuery } from "@/lib/api/http";
 import { pageQuery } from "@/lib/api/schemas";
 import { cohortSummaryJson, page } from "@/lib/api/serialize";
 import { listOpenCohorts } from "@/lib/dal/enrollment-queries";
@@ -13,3 +13,6 @@ export const GET = handle(async (req) => {
   const { rows, total } = await listOpenCohorts({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   return json(page(rows.map(cohortSummaryJson), { ...q, total }));
 });
+
+/** Other methods: a 405 problem naming these. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

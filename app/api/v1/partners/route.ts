@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/api/auth";
-import { handle, json, readQuery } from "@/lib/api/http";
+import { handle, json, otherMethods, readQuery } from "@/lib/api/http";
 import { partnerListQuery } from "@/lib/api/schemas";
 import { partnerSummaryJson } from "@/lib/api/serialize-pairing";
 import { listPartners } from "@/lib/dal/partners";
@@ -13,3 +13,6 @@ export const GET = handle(async (req) => {
   const rows = await listPartners(actor, q);
   return json({ items: rows.map(partnerSummaryJson) });
 });
+
+/** Other methods: a 405 problem naming these. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

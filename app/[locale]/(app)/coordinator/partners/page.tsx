@@ -8,12 +8,13 @@ import styles from "../_components/coordinator.module.css";
 import { DoneNotice } from "../_components/done-notice";
 import { pairWords } from "../_components/pair-words";
 import { PartnerDecisionForm } from "./_components/partner-decision-form";
+import { searchParam } from "@/lib/form-data";
 
 const STATUSES = ["pending", "approved", "declined"] as const;
 const KINDS = ["initiative", "host", "coach"] as const;
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).trim();
+const one = (v: string | string[] | undefined): string => searchParam(v).trim();
 const pick = <T extends string>(options: readonly T[], v: string): T | undefined => (options as readonly string[]).includes(v) ? (v as T) : undefined;
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {

@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/api/auth";
-import { handle, json, type IdContext } from "@/lib/api/http";
+import { handle, type IdContext, json, otherMethods } from "@/lib/api/http";
 import { enrollmentDetailJson } from "@/lib/api/serialize";
 import { getEnrollmentDetail } from "@/lib/dal/enrollment-queries";
 
@@ -11,3 +11,6 @@ export const GET = handle(async (req, ctx: IdContext) => {
   const { id } = await ctx.params;
   return json(enrollmentDetailJson(await getEnrollmentDetail(actor, id)));
 });
+
+/** Other methods: a 405 problem naming these. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/api/auth";
-import { handle, json } from "@/lib/api/http";
+import { handle, json, otherMethods } from "@/lib/api/http";
 import { myEnrollmentJson } from "@/lib/api/serialize";
 import { listMyEnrollments } from "@/lib/dal/enrollment-queries";
 
@@ -11,3 +11,6 @@ export const GET = handle(async (req) => {
   const rows = await listMyEnrollments(actor);
   return json({ items: rows.map(myEnrollmentJson) });
 });
+
+/** Other methods: a 405 problem naming these. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

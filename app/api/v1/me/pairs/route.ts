@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/api/auth";
-import { handle, json } from "@/lib/api/http";
+import { handle, json, otherMethods } from "@/lib/api/http";
 import { myPairJson } from "@/lib/api/serialize-pairing";
 import { listMyPairs } from "@/lib/dal/pairs";
 
@@ -11,3 +11,6 @@ export const GET = handle(async (req) => {
   const rows = await listMyPairs(actor);
   return json({ items: rows.map(myPairJson) });
 });
+
+/** Other methods: a 405 problem naming these. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,8 +1,7 @@
-import { z } from "zod";
 import { requireActor } from "@/lib/api/auth";
-import { handle, HttpProblem, json, readJson, validate, type IdContext } from "@/lib/api/http";
+import { handle, HttpProblem, type IdContext, json, otherMethods, readJson, validate } from "@/lib/api/http";
 import { apiText } from "@/lib/api/messages";
-import { PARTNER_IDENTITY_FIELDS, partnerPatchSchema } from "@/lib/api/schemas";
+import { PARTNER_IDENTITY_FIELDS, partnerPatchSchema, patchBody } from "@/lib/api/schemas";
 import { partnerEditValues, partnerJson } from "@/lib/api/serialize-pairing";
 import { getPartner, updateHelpRequest } from "@/lib/dal/partners";
 import { helpRequestSchema, partnerEditSchema } from "@/lib/validation/partner";
@@ -24,7 +23,7 @@ export const PATCH = handle(async (req, ctx: IdContext) => {
   const actor = await requireActor(req);
   const { id } = await ctx.params;
   const current = await getPartner(actor, id);
-  const body = await readJson(req, z.record(z.string(), z.unknown(), { error: "invalid" }));
+  const body = await readJson(req, patchBody);
   const identity = PARTNER_IDENTITY_FIELDS.filter((k) => Object.hasOwn(body, k));
   if (!current.canEditIdentity && identity.length > 0) {
     throw new HttpProblem(403, {
@@ -38,3 +37,6 @@ export const PATCH = handle(async (req, ctx: IdContext) => {
   await updateHelpRequest(actor, id, input);
   return json(partnerJson(await getPartner(actor, id)));
 });
+
+/** Other methods: a 405 problem naming these. */
+export const { POST, PUT, DELETE } = otherMethods("GET", "PATCH");

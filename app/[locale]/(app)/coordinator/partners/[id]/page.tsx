@@ -14,9 +14,10 @@ import { pairWords } from "../../_components/pair-words";
 import { CohortLinkControls, LinkCohortForm } from "../_components/cohort-links";
 import { PartnerDecisionForm } from "../_components/partner-decision-form";
 import { PartnerEditForm } from "../_components/partner-edit-form";
+import { searchParam } from "@/lib/form-data";
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? "") : (v ?? ""));
+const one = searchParam;
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;

@@ -24,6 +24,8 @@ interface Values {
 
 /** Where a schema field's error is shown in this form. */
 const FIELD_OF: Record<string, keyof Values> = { startsAt: "startsAt", timeZone: "startsAt", durationMinutes: "hours", mode: "mode", notes: "notes" };
+/** The form field an error of the schema's field `name` belongs on (own keys only: never Object.prototype's). */
+const fieldOf = (name: string): keyof Values => (Object.hasOwn(FIELD_OF, name) ? FIELD_OF[name]! : "startsAt");
 
 /** The meeting as the schema and the server take it: a local date and time in `timeZone`, and minutes. */
 function toMeeting(v: Values, timeZone: string): MeetingFormValues {
@@ -41,7 +43,7 @@ function resolverFor(timeZone: string): Resolver<Values, unknown, MeetingFormVal
     if (parsed.success) return { values: input, errors: {} };
     const errors: FieldErrors<Values> = {};
     for (const issue of parsed.error.issues) {
-      const field = FIELD_OF[String(issue.path[0])] ?? "startsAt";
+      const field = fieldOf(String(issue.path[0]));
       errors[field] ??= { type: "validate", message: issue.message };
     }
     return { values: {}, errors };
@@ -52,7 +54,7 @@ function resolverFor(timeZone: string): Resolver<Values, unknown, MeetingFormVal
 function onThisForm<T>(result: ActionResult<T>): ActionResult<T> {
   if (result.ok || !result.fieldErrors) return result;
   const fieldErrors: Record<string, string[] | undefined> = {};
-  for (const [name, messages] of Object.entries(result.fieldErrors)) fieldErrors[FIELD_OF[name] ?? "startsAt"] ??= messages;
+  for (const [name, messages] of Object.entries(result.fieldErrors)) fieldErrors[fieldOf(name)] ??= messages;
   return { ...result, fieldErrors };
 }
 

@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/api/auth";
-import { handle, json, readJson, type IdContext } from "@/lib/api/http";
+import { handle, type IdContext, json, otherMethods, readJson } from "@/lib/api/http";
 import { decideEnrollments } from "@/lib/dal/enrollments";
 import { decisionSchema } from "@/lib/validation/enrollment";
 
@@ -10,3 +10,6 @@ export const POST = handle(async (req, ctx: IdContext) => {
   const input = await readJson(req, decisionSchema);
   return json(await decideEnrollments(actor, id, input));
 });
+
+/** Other methods: a 405 problem naming these. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/api/auth";
-import { handle, json, readJson, readQuery, type IdContext } from "@/lib/api/http";
+import { handle, type IdContext, json, otherMethods, readJson, readQuery } from "@/lib/api/http";
 import { apiSignUpSchema, enrollmentListQuery } from "@/lib/api/schemas";
 import { cohortEnrollmentJson, page } from "@/lib/api/serialize";
 import { getPublicCohort, listCohortEnrollments } from "@/lib/dal/enrollment-queries";
@@ -25,3 +25,6 @@ export const POST = handle(async (req, ctx: IdContext) => {
   const result = await signUp(actor, id, input, { locale: actor.locale });
   return json(result, { status: 201 });
 });
+
+/** Other methods: a 405 problem naming these. */
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

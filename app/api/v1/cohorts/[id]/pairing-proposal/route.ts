@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/api/auth";
-import { handle, HttpProblem, json, readJson, type IdContext } from "@/lib/api/http";
+import { handle, HttpProblem, type IdContext, json, otherMethods, readJson } from "@/lib/api/http";
 import { apiText } from "@/lib/api/messages";
 import { proposalJson } from "@/lib/api/serialize-pairing";
 import { applyProposal, proposePairs } from "@/lib/dal/pairs";
@@ -31,3 +31,6 @@ export const POST = handle(async (req, ctx: IdContext) => {
   }
   return json({ pairIds: result.pairIds }, { status: 201 });
 });
+
+/** Other methods: a 405 problem naming these. */
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

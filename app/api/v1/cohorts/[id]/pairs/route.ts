@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/api/auth";
-import { handle, json, readJson, readQuery, type IdContext } from "@/lib/api/http";
+import { handle, type IdContext, json, otherMethods, readJson, readQuery } from "@/lib/api/http";
 import { cohortPairsQuery } from "@/lib/api/schemas";
 import { cohortPairJson } from "@/lib/api/serialize-pairing";
 import { listCohortPairs, pairParticipant } from "@/lib/dal/pairs";
@@ -24,3 +24,6 @@ export const POST = handle(async (req, ctx: IdContext) => {
   const { pairId } = await pairParticipant(actor, id, enrollmentId, partnerId);
   return json({ pairId }, { status: 201 });
 });
+
+/** Other methods: a 405 problem naming these. */
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

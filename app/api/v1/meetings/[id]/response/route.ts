@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/api/auth";
-import { handle, json, readJson, type IdContext } from "@/lib/api/http";
+import { handle, type IdContext, json, otherMethods, readJson } from "@/lib/api/http";
 import { respondToMeeting } from "@/lib/dal/meetings";
 import { meetingResponseSchema } from "@/lib/validation/meeting";
 
@@ -11,3 +11,6 @@ export const POST = handle(async (req, ctx: IdContext) => {
   await respondToMeeting(actor, id, response, comment);
   return json({ id, status: response === "confirm" ? "confirmed" : "disputed" });
 });
+
+/** Other methods: a 405 problem naming these. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/api/auth";
-import { handle, json, readJson, type IdContext } from "@/lib/api/http";
+import { handle, type IdContext, json, otherMethods, readJson } from "@/lib/api/http";
 import { unpair } from "@/lib/dal/pairs";
 import { unpairSchema } from "@/lib/validation/pairing";
 
@@ -11,3 +11,6 @@ export const POST = handle(async (req, ctx: IdContext) => {
   await unpair(actor, id, reason);
   return json({ pairId: id, status: "ended" });
 });
+
+/** Other methods: a 405 problem naming these. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/api/auth";
-import { handle, json, readJson, type IdContext } from "@/lib/api/http";
+import { handle, type IdContext, json, otherMethods, readJson } from "@/lib/api/http";
 import { meetingJson } from "@/lib/api/serialize-pairing";
 import { listPairMeetings, logMeeting } from "@/lib/dal/meetings";
 import { meetingSchema } from "@/lib/validation/meeting";
@@ -24,3 +24,6 @@ export const POST = handle(async (req, ctx: IdContext) => {
   const logged = (await listPairMeetings(actor, id)).find((m) => m.id === meetingId)!;
   return json(meetingJson(logged), { status: 201 });
 });
+
+/** Other methods: a 405 problem naming these. */
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

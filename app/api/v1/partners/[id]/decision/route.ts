@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/api/auth";
-import { handle, json, readJson, type IdContext } from "@/lib/api/http";
+import { handle, type IdContext, json, otherMethods, readJson } from "@/lib/api/http";
 import { decidePartner } from "@/lib/dal/partners";
 import { partnerDecisionSchema } from "@/lib/validation/partner";
 
@@ -11,3 +11,6 @@ export const POST = handle(async (req, ctx: IdContext) => {
   await decidePartner(actor, id, decision, reason);
   return json({ id, status: decision === "approve" ? "approved" : "declined" });
 });
+
+/** Other methods: a 405 problem naming these. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -10,11 +10,12 @@ import { CohortHeader } from "../../../_components/cohort-header";
 import styles from "../../../_components/coordinator.module.css";
 import { formatDay, formatMoment, viewerZone } from "../../../_components/format";
 import { Pager } from "../../../_components/pager";
+import { searchParam } from "@/lib/form-data";
 
 const PAGE_SIZE = 50;
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).trim();
+const one = (v: string | string[] | undefined): string => searchParam(v).trim();
 type Status = (typeof enrollmentStatuses)[number];
 
 /** The search as the URL has it; anything unknown is ignored rather than refused. */

@@ -13,9 +13,10 @@ import { formatDay, viewerZone } from "../../../_components/format";
 import { pairWords } from "../../../_components/pair-words";
 import { PairActions } from "./_components/pair-actions";
 import { WaitingParticipant } from "./_components/waiting-participant";
+import { searchParam } from "@/lib/form-data";
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? "") : (v ?? ""));
+const one = searchParam;
 const toPage = (v: string | string[] | undefined): number => {
   const n = Number.parseInt(one(v), 10);
   return Number.isFinite(n) && n > 0 ? n : 1;

@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/api/auth";
-import { handle, json, readJson, type IdContext } from "@/lib/api/http";
+import { handle, type IdContext, json, otherMethods, readJson } from "@/lib/api/http";
 import { withdrawBody } from "@/lib/api/schemas";
 import { withdrawEnrollment } from "@/lib/dal/enrollments";
 
@@ -11,3 +11,6 @@ export const POST = handle(async (req, ctx: IdContext) => {
   await withdrawEnrollment(actor, id, reason);
   return json({ id, status: "withdrawn" });
 });
+
+/** Other methods: a 405 problem naming these. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
