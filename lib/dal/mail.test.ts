@@ -22,7 +22,7 @@ beforeEach(async () => {
 });
 
 async function enqueue(to: string): Promise<void> {
-  const mail = renderMagicLink("en", { url: "http://localhost:3999/x", hours: 1 });
+  const mail = renderMagicLink("en", { url: "http://localhost:3999/x", minutes: 15 });
   await enqueueMail(t.db, { ...mail, to, locale: "en", template: "magic-link" });
 }
 
