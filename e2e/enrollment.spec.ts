@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
-import { linkIn, mailsTo, waitForMail } from "./support/mail";
+import { linkIn, mailsTo, signInFromMail, waitForMail } from "./support/mail";
 import { signInAsDemo } from "./support/session";
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
@@ -259,7 +259,7 @@ test("the waitlist: a freed place is offered by mail to the next person, who acc
   // The place is offered to the second person by mail, with an expiry; they accept it.
   const offer = await waitForMail(second.email, /A place is free for you in/);
   expect(offer.text).toMatch(/before .*20\d\d/);
-  await secondPage.goto(linkIn(offer, "/"));
+  await signInFromMail(secondPage, offer);
   await expect(secondPage.getByText("Place offered to you").first()).toBeVisible();
   await expectAccessible(secondPage);
   await secondPage.getByRole("button", { name: "Accept the place" }).click();
