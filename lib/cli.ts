@@ -35,8 +35,8 @@ Commands:
   help
       Shows this text.
 
-The CLI uses the app's database: DATABASE_URL, or the embedded database in KOPPEL_DATA_DIR
-(default .data), which must not be in use by a running app. Links use APP_URL and the same
+The CLI uses the app's database: DATABASE_URL (with KOPPEL_ENV set as for the app), or the
+embedded database in KOPPEL_DATA_DIR (default .data), which must not be in use by a running app. Links use APP_URL and the same
 auth secret as the app (AUTH_SECRET, or in demo mode the one kept in KOPPEL_DATA_DIR).`;
 
 /** A refusal the operator can fix; `code` is the exit code. */
