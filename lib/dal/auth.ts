@@ -21,18 +21,13 @@ export const RATE = { perAddress: 5, perIp: 20, windowSeconds: 15 * 60 } as cons
  * the address stops working: only the newest mail signs in. Mails other than the sign-in mail link
  * to signInPageUrl() instead, which asks for a fresh link.
  */
-export async function createSignInLink(
-  tx: DbOrTx,
-  email: string,
-  callbackPath: string,
-  validForMs = SIGN_IN_LINK_MINUTES * 60_000,
-): Promise<string> {
+export async function createSignInLink(tx: DbOrTx, email: string, callbackPath: string): Promise<string> {
   const token = crypto.randomBytes(32).toString("hex");
   await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, email));
   await tx.insert(verificationTokens).values({
     identifier: email,
     token: hashVerificationToken(token, authSecret()),
-    expires: new Date(Date.now() + validForMs),
+    expires: new Date(Date.now() + SIGN_IN_LINK_MINUTES * 60_000),
   });
   const base = appUrl();
   const params = new URLSearchParams({ callbackUrl: `${base}${safePath(callbackPath)}`, token, email });

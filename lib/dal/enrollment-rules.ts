@@ -8,7 +8,7 @@ import { cohorts, enrollmentEvents, enrollments, organisations, programmes, user
 import { renderEnrollmentMail, type EnrollmentMailKind } from "@/emails/enrollment";
 import { NotFoundError } from "@/lib/errors";
 import { endOfDayIn, formatInstant, startOfDayIn } from "@/lib/time";
-import { createSignInLink, signInPageUrl } from "./auth";
+import { signInPageUrl } from "./auth";
 import { enqueueMail } from "./mail";
 import { endPairsOfEnrollment } from "./pair-rules";
 import type { Tx } from "./tx";
@@ -160,14 +160,13 @@ const MAIL_FOR: Partial<Record<EnrollmentStatus, EnrollmentMailKind>> = {
 
 /**
  * Queues the mail that announces an enrollment's status to its person, in their language. Its
- * button leads to the sign-in page (which mails a fresh link); `signInForMs` (the public sign-up
- * only) makes it a sign-in link itself.
+ * button leads to the sign-in page (which mails a fresh link), never carrying a token itself.
  */
 export async function notifyEnrollment(
   tx: Tx,
   cohort: LockedCohort,
   e: EnrollmentRow,
-  opts: { kind?: EnrollmentMailKind; reason?: string; signInForMs?: number; offerExpiresAt?: Date } = {},
+  opts: { kind?: EnrollmentMailKind; reason?: string; offerExpiresAt?: Date } = {},
 ): Promise<void> {
   const kind = opts.kind ?? MAIL_FOR[e.status];
   if (!kind) return;
@@ -178,7 +177,7 @@ export async function notifyEnrollment(
   if (!person) return;
   const locale: Locale = person.locale;
   const path = `/${locale}/participant`;
-  const url = opts.signInForMs ? await createSignInLink(tx, person.email, path, opts.signInForMs) : signInPageUrl(locale, person.email, path);
+  const url = signInPageUrl(locale, person.email, path);
   const position = e.status === "waitlisted" ? await waitlistPosition(tx, e.cohortId, e.seq) : undefined;
   const mail = renderEnrollmentMail(locale, kind, {
     name: person.name ?? person.email,
