@@ -18,7 +18,9 @@ function browserPath(): string | undefined {
   );
 }
 
-const next = "node node_modules/next/dist/bin/next start";
+// The production server as `npm start` runs it (scripts/server.mjs: Next behind a Node server that
+// passes on the socket's address); it listens on PORT.
+const serve = "node scripts/server.mjs";
 
 /**
  * E2E_SMOKE=1 runs a chosen smoke set: what proves the embedded database end to end (public pages,
@@ -26,6 +28,7 @@ const next = "node node_modules/next/dist/bin/next start";
  * PostgreSQL and this set on the embedded database, where the integration tests run in full too.
  */
 export const SMOKE_SPECS = ["public", "sign-in", "enrollment", "production"].map((name) => `**/${name}.spec.ts`);
+
 const common = {
   SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
   MAIL_FROM: "Koppel e2e <koppel@example.org>",
@@ -59,7 +62,7 @@ export default defineConfig({
       stdout: "pipe",
     },
     {
-      command: `rm -rf .e2e-data/demo && ${next} -p ${DEMO_PORT}`,
+      command: `rm -rf .e2e-data/demo && ${serve}`,
       url: `${DEMO_URL}/api/health`,
       env: { ...common, KOPPEL_ENV: "demo", KOPPEL_DATA_DIR: ".e2e-data/demo", APP_URL: DEMO_URL, PORT: String(DEMO_PORT) },
       reuseExistingServer: false,
@@ -67,7 +70,7 @@ export default defineConfig({
       stdout: "pipe",
     },
     {
-      command: `rm -rf .e2e-data/prod && node node_modules/tsx/dist/cli.mjs scripts/cli.ts create-org --name "Gemeente Proef" --slug gemeente-proef --admin-email admin@prod.example.org --locale en && ${next} -p ${PROD_PORT}`,
+      command: `rm -rf .e2e-data/prod && node node_modules/tsx/dist/cli.mjs scripts/cli.ts create-org --name "Gemeente Proef" --slug gemeente-proef --admin-email admin@prod.example.org --locale en && ${serve}`,
       url: `${PROD_URL}/api/health`,
       env: {
         ...common,

@@ -30,7 +30,7 @@ async function signIn(server: Server, role: BenchRole, organisationId: string): 
     body: new URLSearchParams({ role, locale: "nl" }),
     redirect: "manual",
   });
-  const session = res.headers.getSetCookie().find((c) => c.startsWith("koppel.session="));
+  const session = res.headers.getSetCookie().find((c) => /^(__Host-)?koppel\.session=/.test(c));
   if (res.status !== 303 || !session) {
     throw new Error(`Demo sign-in as ${role} answered ${res.status} without a koppel.session cookie: ${await res.text()}\n${server.tail()}`);
   }

@@ -6,6 +6,8 @@ import { needsBuild } from "../scripts/build-if-stale.mjs";
 import { onCleanup } from "./cleanup";
 
 const nextBin = (root: string): string => path.join(root, "node_modules", "next", "dist", "bin", "next");
+/** The production server as `npm start` runs it (Next behind scripts/server.mjs). */
+const serverScript = (root: string): string => path.join(root, "scripts", "server.mjs");
 
 /**
  * Builds the production app unless it is up to date (the rule of scripts/build-if-stale.mjs, which
@@ -47,7 +49,7 @@ export interface Server {
 }
 
 /**
- * Starts `next start -p <port>` in its own process group (so stopping it also stops any worker it
+ * Starts the production server (scripts/server.mjs, on PORT=<port>) in its own process group (so stopping it also stops any worker it
  * forks), registers its stop with cleanup(), and waits until GET /api/health answers 200.
  */
 export async function startServer(root: string, port: number, env: NodeJS.ProcessEnv): Promise<Server> {
@@ -56,9 +58,9 @@ export async function startServer(root: string, port: number, env: NodeJS.Proces
     for (const line of chunk.toString().split("\n")) if (line.trim()) lines.push(line);
     if (lines.length > 200) lines.splice(0, lines.length - 200);
   };
-  const child = spawn(process.execPath, [nextBin(root), "start", "-p", String(port)], {
+  const child = spawn(process.execPath, [serverScript(root)], {
     cwd: root,
-    env,
+    env: { ...env, PORT: String(port) },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -77,7 +79,7 @@ export async function startServer(root: string, port: number, env: NodeJS.Proces
   let last = "no answer yet";
   while (Date.now() - started < timeoutMs) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`next start exited (${child.exitCode ?? child.signalCode}) before it was healthy:\n${tail()}`);
+      throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was healthy:\n${tail()}`);
     }
     try {
       const res = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5000) });

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
-import { linkIn, mailsTo, waitForMail } from "./support/mail";
+import { linkIn, mailsTo, signInFromMail, waitForMail } from "./support/mail";
 import { signInAsDemo } from "./support/session";
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
@@ -68,18 +68,12 @@ async function signUpAsNewPerson(browser: Browser, cohortName: string, person: P
   return page;
 }
 
-/** Waits for the mail with this subject, signs in by mail on the sign-in page, and opens the mail's link. */
+/** Waits for the mail with this subject and follows its link: the sign-in page, a fresh sign-in link, then the mail's page. */
 async function followMail(page: Page, person: Person, subject: RegExp) {
   const mail = await waitForMail(person.email, subject);
   expect(mail.to).toEqual([person.email]);
-  const before = (await mailsTo(person.email)).length;
-  await page.goto("/en/sign-in");
-  await page.getByLabel(/^Email address/).fill(person.email);
-  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
-  await expect.poll(async () => (await mailsTo(person.email)).length).toBeGreaterThan(before);
-  const signIn = await waitForMail(person.email, /Your sign-in link/);
-  await page.goto(linkIn(signIn, "/api/auth/callback/nodemailer"));
-  await page.goto(linkIn(mail, "/participant"));
+  await signInFromMail(page, mail);
+  await expect(page).toHaveURL(/\/en\/participant$/);
   return mail;
 }
 
@@ -259,7 +253,7 @@ test("the waitlist: a freed place is offered by mail to the next person, who acc
   // The place is offered to the second person by mail, with an expiry; they accept it.
   const offer = await waitForMail(second.email, /A place is free for you in/);
   expect(offer.text).toMatch(/before .*20\d\d/);
-  await secondPage.goto(linkIn(offer, "/"));
+  await signInFromMail(secondPage, offer);
   await expect(secondPage.getByText("Place offered to you").first()).toBeVisible();
   await expectAccessible(secondPage);
   await secondPage.getByRole("button", { name: "Accept the place" }).click();

@@ -14,6 +14,8 @@ test("the English home page is in English", async ({ page }) => {
   await page.goto("/en");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Learning by working with society");
+  // A demo installation says so on every page, so nobody types real personal data into it.
+  await expect(page.getByTestId("demo-banner")).toHaveText(/^Demo\. This is a demo installation with fictional data/);
   await expectAccessible(page);
 });
 

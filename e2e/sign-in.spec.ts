@@ -50,3 +50,45 @@ test("an address that could reach two recipients is refused next to the field", 
   await page.getByRole("button", { name: "Send me a sign-in link" }).click();
   await expect(page.locator("#email-error")).toHaveText("Enter one email address, like name@example.org.");
 });
+
+test("a link from a mail opens the sign-in page for the address; without JavaScript it mails a fresh link to where the mail pointed", async ({ browser }) => {
+  const address = "admin@example.org";
+  const noScript = await browser.newContext({ locale: "en-GB", javaScriptEnabled: false });
+  const page = await noScript.newPage();
+  const before = (await mailsTo(address)).length;
+  await page.goto(`/en/sign-in?email=${encodeURIComponent(address)}&callbackUrl=${encodeURIComponent("/en/admin/members")}`);
+  await expect(page.getByText("To continue, ask for a sign-in link")).toBeVisible();
+  await expect(page.getByLabel(/^Email address/)).toHaveValue(address);
+  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+  await expect(page.getByRole("status")).toContainText("expires in 15 minutes");
+
+  await expect.poll(async () => (await mailsTo(address)).length, { timeout: 20_000 }).toBe(before + 1);
+  const first = (await mailsTo(address)).at(-1)!;
+  expect(first.text).toMatch(/15 (minutes|minuten|分钟)/);
+  const firstLink = linkIn(first, "/api/auth/callback/nodemailer");
+  expect(new URL(firstLink).searchParams.get("callbackUrl")).toBe(`${new URL(page.url()).origin}/en/admin/members`);
+
+  // A second request makes a newer link; the first one stops working.
+  await page.goto(`/en/sign-in?email=${encodeURIComponent(address)}&callbackUrl=${encodeURIComponent("/en/admin/members")}`);
+  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+  await expect.poll(async () => (await mailsTo(address)).length, { timeout: 20_000 }).toBe(before + 2);
+  const second = linkIn((await mailsTo(address)).at(-1)!, "/api/auth/callback/nodemailer");
+  await page.goto(firstLink);
+  await expect(page.locator(".notice.error")).toContainText("expired or was used already");
+  await page.goto(second);
+  await expect(page).toHaveURL(/\/en\/admin\/members$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Members");
+  await noScript.close();
+});
+
+test("a link from a mail with another site as callbackUrl leads to the start page instead", async ({ page }) => {
+  const address = "partner@example.org";
+  const before = (await mailsTo(address)).length;
+  await page.goto(`/en/sign-in?email=${encodeURIComponent(address)}&callbackUrl=${encodeURIComponent("https://evil.example/steal")}`);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+  await expect(page.getByRole("status")).toContainText("If this address belongs to an account");
+  await expect.poll(async () => (await mailsTo(address)).length, { timeout: 20_000 }).toBe(before + 1);
+  const link = linkIn((await mailsTo(address)).at(-1)!, "/api/auth/callback/nodemailer");
+  expect(new URL(link).searchParams.get("callbackUrl")).toMatch(/^http:\/\/localhost:\d+\/en\/start$/);
+});

@@ -2,13 +2,13 @@ import type { Locale, Role } from "@/db/schema/enums";
 import { layout, type RenderedMail } from "./layout";
 import { fill, mailTexts } from "./texts";
 
-/** An organisation admin invites a person; the link signs them in. */
+/** An organisation admin invites a person; the button leads to the sign-in page. */
 export function renderInvitation(
   locale: Locale,
-  data: { url: string; organisation: string; inviter: string; role: Role; days: number },
+  data: { url: string; organisation: string; inviter: string; role: Role },
 ): RenderedMail {
   const t = mailTexts[locale];
-  const values = { organisation: data.organisation, inviter: data.inviter, role: t.roles[data.role], days: data.days };
+  const values = { organisation: data.organisation, inviter: data.inviter, role: t.roles[data.role] };
   return layout({
     locale,
     subject: fill(t.invitation.subject, values),

@@ -16,7 +16,7 @@ describe("pairing mail templates", () => {
         renderMeetingMail(l, "logged", { name: "Pim", other: "Fatima", when: "1 maart", duration: 60, mode: "online", notes: "x", url }),
         renderMeetingMail(l, "disputed", { name: "Fatima", other: "Pim", when: "1 maart", duration: 60, mode: "in_person", comment: "y", url }),
         ...(["registered", "invited", "approved", "declined"] as PartnerMailKind[]).map((k) =>
-          renderPartnerMail(l, k, { name: "Yara", partner: "Buurtkeuken", organisation: "Stichting", inviter: "Coen", url, reason: "r", linkDays: 2 }),
+          renderPartnerMail(l, k, { name: "Yara", partner: "Buurtkeuken", organisation: "Stichting", inviter: "Coen", url, reason: "r" }),
         ),
       ];
       for (const m of mails) {

@@ -10,11 +10,11 @@ interface Texts {
   action: string;
 }
 
-const texts: Record<Locale, Record<PartnerMailKind, Texts> & { reason: string; expiry: string; footer: string }> = {
+const texts: Record<Locale, Record<PartnerMailKind, Texts> & { reason: string; signIn: string; footer: string }> = {
   nl: {
     registered: {
       subject: "Je aanmelding van {partner} is ontvangen",
-      body: "Dank je wel, {name}. {organisation} heeft de aanmelding van {partner} ontvangen. Een coördinator bekijkt haar; je hoort per e-mail of {partner} mee kan doen. Met de knop meld je je aan bij Koppel en kun je je hulpvraag nog aanpassen.",
+      body: "Dank je wel, {name}. {organisation} heeft de aanmelding van {partner} ontvangen. Een coördinator bekijkt haar; je hoort per e-mail of {partner} mee kan doen. Op Koppel kun je je hulpvraag nog aanpassen.",
       action: "Naar Koppel",
     },
     invited: {
@@ -33,13 +33,13 @@ const texts: Record<Locale, Record<PartnerMailKind, Texts> & { reason: string; e
       action: "Naar Koppel",
     },
     reason: "Toelichting: {reason}",
-    expiry: "De knop meldt je direct aan; de link werkt één keer en verloopt na {days} dagen.",
+    signIn: "De knop opent de aanmeldpagina van Koppel; daar vraag je een aanmeldlink aan die we je meteen mailen.",
     footer: "Koppel — leren door samen te werken met de samenleving. Je ontvangt deze e-mail omdat je initiatief op Koppel staat.",
   },
   en: {
     registered: {
       subject: "We received the registration of {partner}",
-      body: "Thank you, {name}. {organisation} received the registration of {partner}. A coordinator will review it; you will hear by email whether {partner} can take part. The button signs you in to Koppel, where you can still edit your help request.",
+      body: "Thank you, {name}. {organisation} received the registration of {partner}. A coordinator will review it; you will hear by email whether {partner} can take part. On Koppel you can still edit your help request.",
       action: "Go to Koppel",
     },
     invited: {
@@ -58,13 +58,13 @@ const texts: Record<Locale, Record<PartnerMailKind, Texts> & { reason: string; e
       action: "Go to Koppel",
     },
     reason: "Reason: {reason}",
-    expiry: "The button signs you in straight away; the link works once and expires in {days} days.",
+    signIn: "The button opens Koppel's sign-in page, where you ask for a sign-in link that we mail to you straight away.",
     footer: "Koppel — learning by working with society. You receive this email because your initiative is on Koppel.",
   },
   "zh-CN": {
     registered: {
       subject: "我们已收到 {partner} 的登记",
-      body: "{name}，谢谢您。{organisation} 已收到 {partner} 的登记。协调员审核后，我们会通过电子邮件告诉您 {partner} 能否参加。点击按钮即可登录 Koppel，您还可以修改您的求助需求。",
+      body: "{name}，谢谢您。{organisation} 已收到 {partner} 的登记。协调员审核后，我们会通过电子邮件告诉您 {partner} 能否参加。您还可以在 Koppel 上修改您的求助需求。",
       action: "前往 Koppel",
     },
     invited: {
@@ -83,7 +83,7 @@ const texts: Record<Locale, Record<PartnerMailKind, Texts> & { reason: string; e
       action: "前往 Koppel",
     },
     reason: "说明：{reason}",
-    expiry: "点击按钮即可直接登录；该链接只能使用一次，{days} 天后失效。",
+    signIn: "点击按钮会打开 Koppel 的登录页面，您可在那里申请登录链接，我们会立即通过邮件发送给您。",
     footer: "Koppel —— 在与社会的合作中学习。您收到此邮件，是因为您的倡议项目已登记在 Koppel 上。",
   },
 };
@@ -92,12 +92,12 @@ const texts: Record<Locale, Record<PartnerMailKind, Texts> & { reason: string; e
 export function renderPartnerMail(
   locale: Locale,
   kind: PartnerMailKind,
-  d: { name: string; partner: string; organisation: string; url: string; inviter?: string; reason?: string; linkDays?: number },
+  d: { name: string; partner: string; organisation: string; url: string; inviter?: string; reason?: string },
 ): RenderedMail {
   const t = texts[locale];
-  const v = { name: d.name, partner: d.partner, organisation: d.organisation, inviter: d.inviter ?? "", days: d.linkDays ?? "" };
+  const v = { name: d.name, partner: d.partner, organisation: d.organisation, inviter: d.inviter ?? "" };
   const paragraphs = [fill(t[kind].body, v)];
   if (d.reason) paragraphs.push(fill(t.reason, { reason: d.reason }));
-  if (d.linkDays) paragraphs.push(fill(t.expiry, v));
+  paragraphs.push(t.signIn);
   return layout({ locale, subject: fill(t[kind].subject, v), paragraphs, action: { label: t[kind].action, url: d.url }, footer: t.footer });
 }

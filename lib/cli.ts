@@ -3,7 +3,7 @@ import { DatabaseLockedError, getHandle, migrateDatabase } from "@/db/client";
 import { LOCALES, type Locale } from "@/db/schema/enums";
 import { SYSTEM } from "@/lib/dal/actor";
 import { createApiTokenForUser, revokeApiTokenForUser } from "@/lib/dal/api-tokens";
-import { createSignInLinkForUser, disableUser, enableUser, SIGN_IN_LINK_HOURS } from "@/lib/dal/auth";
+import { createSignInLinkForUser, disableUser, enableUser, SIGN_IN_LINK_MINUTES } from "@/lib/dal/auth";
 import { createOrganisationWithAdmin } from "@/lib/dal/members";
 import { authSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
@@ -22,7 +22,8 @@ Commands:
              [--admin-name <name>] [--locale ${LOCALES.join("|")}]
       Creates an organisation with its first admin and prints a sign-in link for them.
   sign-in-link --email <address>
-      Prints a sign-in link for an existing, enabled user (valid ${SIGN_IN_LINK_HOURS} hour).
+      Prints a sign-in link for an existing, enabled user. It works once, for ${SIGN_IN_LINK_MINUTES} minutes,
+      and only until a newer link for the address is made (here or on the sign-in page).
   disable-user --email <address>
       Disables an account and signs it out everywhere.
   enable-user --email <address>
@@ -34,8 +35,8 @@ Commands:
   help
       Shows this text.
 
-The CLI uses the app's database: DATABASE_URL, or the embedded database in KOPPEL_DATA_DIR
-(default .data), which must not be in use by a running app. Links use APP_URL and the same
+The CLI uses the app's database: DATABASE_URL (with KOPPEL_ENV set as for the app), or the
+embedded database in KOPPEL_DATA_DIR (default .data), which must not be in use by a running app. Links use APP_URL and the same
 auth secret as the app (AUTH_SECRET, or in demo mode the one kept in KOPPEL_DATA_DIR).`;
 
 /** A refusal the operator can fix; `code` is the exit code. */
@@ -108,7 +109,7 @@ const COMMANDS: Record<string, Command> = {
         io.out(`Admin: ${adminEmail}`);
         try {
           const url = await createSignInLinkForUser(SYSTEM, adminEmail);
-          io.out(`Sign-in link for the admin (works once, valid ${SIGN_IN_LINK_HOURS} hour):`);
+          io.out(`Sign-in link for the admin (works once, for ${SIGN_IN_LINK_MINUTES} minutes; later, ask for one on the sign-in page):`);
           io.out(url);
         } catch (err) {
           if (!(err instanceof AppError && err.code === "not_found")) throw err;

@@ -9,7 +9,8 @@ const optionalUrl = z
 
 const schema = z
   .object({
-    KOPPEL_ENV: z.enum(["demo", "production"]).default("demo"),
+    // No default here: demo is the default only on the embedded database (see below).
+    KOPPEL_ENV: z.enum(["demo", "production"]).optional(),
     DATABASE_URL: optionalUrl.refine((v) => !v || /^postgres(ql)?:\/\//.test(v), {
       message: "must start with postgres:// or postgresql://",
     }),
@@ -22,13 +23,38 @@ const schema = z
     MAIL_WORKER: z.enum(["inline", "off"]).default("inline"),
     MAIL_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
     DEMO_SEED: z.enum(["auto", "off"]).default("auto"),
+    TRUSTED_PROXIES: z.coerce.number().int("must be a whole number of proxies").min(0).max(10).default(0),
   })
   .superRefine((env, ctx) => {
+    if (!env.KOPPEL_ENV && env.DATABASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["KOPPEL_ENV"],
+        message:
+          "must be set when DATABASE_URL is set: KOPPEL_ENV=production for real use, or KOPPEL_ENV=demo to put demo data, " +
+          "one-click sign-in and the public /dev/mailbox on this database on purpose",
+      });
+    }
     if (env.KOPPEL_ENV !== "production") return;
     for (const key of ["AUTH_SECRET", "SMTP_URL", "APP_URL"] as const) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when KOPPEL_ENV=production" });
     }
-  });
+    if (env.APP_URL && !isSecureOrLocal(env.APP_URL)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_URL"],
+        message: "must start with https:// when KOPPEL_ENV=production (http:// only for localhost, 127.0.0.1 or [::1])",
+      });
+    }
+  })
+  .transform((env) => ({ ...env, KOPPEL_ENV: env.KOPPEL_ENV ?? ("demo" as const) }));
+
+/** https, or plain http on this machine only (sign-in cookies and links must not cross a network in clear). */
+function isSecureOrLocal(url: string): boolean {
+  const u = new URL(url);
+  if (u.protocol === "https:") return true;
+  return u.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(u.hostname);
+}
 
 export type Env = z.infer<typeof schema>;
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { DemoBanner } from "@/components/demo-banner";
 import { SiteHeader } from "@/components/site-header";
 import { routing } from "@/i18n/routing";
 import "../globals.css";
@@ -30,6 +31,7 @@ export default async function LocaleLayout({
           <a className="skip-link" href="#content">
             {t("skipToContent")}
           </a>
+          <DemoBanner locale={locale} />
           <SiteHeader locale={locale} />
           <main id="content" tabIndex={-1}>
             {children}

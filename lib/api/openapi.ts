@@ -1,4 +1,3 @@
-import { SESSION_COOKIE } from "@/lib/auth/secret";
 import pkg from "@/package.json";
 import { pairingPaths, pairingResponses } from "./openapi-pairing";
 import { pairingSchemas } from "./openapi-pairing-schemas";
@@ -155,7 +154,7 @@ export const openApiDocument = {
         bearerFormat: "kpl_ followed by 43 characters",
         description: "A personal API token from the settings page. A token that is malformed, unknown or revoked is a 401 with `WWW-Authenticate: Bearer`.",
       },
-      sessionCookie: { type: "apiKey", in: "cookie", name: SESSION_COOKIE, description: "The website's session (for browsers on the same site)." },
+      sessionCookie: { type: "apiKey", in: "cookie", name: "koppel.session", description: "The website's session (for browsers on the same site); named `__Host-koppel.session` in production and on https sites." },
     },
     responses: {
       MalformedJson: problemResponse("The body is not valid JSON (code `malformedJson`)."),

@@ -4,28 +4,31 @@ import Nodemailer from "next-auth/providers/nodemailer";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { env } from "@/lib/env";
-import { authSecret, SESSION_COOKIE, SESSION_MAX_AGE_S } from "./secret";
+import { authSecret, SESSION_MAX_AGE_S, sessionCookie } from "./secret";
 
 // The configuration is a function so the database is opened on a request, never at import
 // (`next build` evaluates this module while it collects page data).
 export const { handlers, auth, signOut } = NextAuth(async () => {
   const db = await getDb();
-  const { mayUserSignIn } = await import("@/lib/dal/auth");
+  const { mayUserSignIn, getLiveSessionAndUser } = await import("@/lib/dal/auth");
   const e = env();
+  const cookie = sessionCookie();
+  const adapter = DrizzleAdapter(db, {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  });
   return {
-    adapter: DrizzleAdapter(db, {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-    }),
+    // Sessions are read through the DAL, which also ends those past their absolute lifetime.
+    adapter: { ...adapter, getSessionAndUser: getLiveSessionAndUser },
     secret: authSecret(),
     trustHost: true,
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_S },
     cookies: {
       sessionToken: {
-        name: SESSION_COOKIE,
-        options: { httpOnly: true, sameSite: "lax", path: "/", secure: (e.APP_URL ?? "").startsWith("https://") },
+        name: cookie.name,
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure: cookie.secure },
       },
     },
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in?sent=1", error: "/sign-in" },

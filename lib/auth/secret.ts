@@ -34,5 +34,22 @@ export function authSecret(): string {
 export const hashVerificationToken = (token: string, secret: string): string =>
   crypto.createHash("sha256").update(`${token}${secret}`).digest("hex");
 
-export const SESSION_COOKIE = "koppel.session";
+/** Idle lifetime: a session not used for this long ends (next-auth extends it on use). */
 export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+/** Absolute lifetime: a session ends this long after sign-in, however active. */
+export const SESSION_ABSOLUTE_MAX_S = 30 * 24 * 60 * 60;
+
+/**
+ * The session cookie's name and whether it is Secure. In production (and on any https site) it is
+ * `__Host-`-prefixed: the browser then only accepts it Secure, for Path=/ and without a Domain, so
+ * neither a sibling subdomain nor a plain-http page can set or overwrite it. Browsers treat
+ * http://localhost as secure, so this works for a production server tried out locally too.
+ */
+export function sessionCookie(): { name: string; secure: boolean } {
+  const e = env();
+  const secure = e.KOPPEL_ENV === "production" || (e.APP_URL ?? "").startsWith("https://");
+  return { name: secure ? "__Host-koppel.session" : "koppel.session", secure };
+}
+
+/** The organisation cookie is Secure whenever the site is https. */
+export const orgCookieSecure = (): boolean => sessionCookie().secure;

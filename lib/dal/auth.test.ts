@@ -1,6 +1,7 @@
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { mailOutbox, sessions, users, verificationTokens } from "@/db/schema";
+import { accounts, mailOutbox, sessions, users, verificationTokens } from "@/db/schema";
 import { hashVerificationToken } from "@/lib/auth/secret";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { seedAndLoadActors } from "@/lib/testing/actors";
@@ -10,10 +11,14 @@ import {
   createSignInLinkForUser,
   disableUser,
   enableUser,
+  getLiveSessionAndUser,
   mayUserSignIn,
   normaliseEmail,
   RATE,
   requestSignInLink,
+  safeCallbackPath,
+  SIGN_IN_LINK_MINUTES,
+  signInPageUrl,
 } from "./auth";
 
 let t: TestDatabase;
@@ -174,5 +179,82 @@ describe("normaliseEmail", () => {
     expect(normaliseEmail(" Anna.Bakker@Example.ORG ")).toBe("anna.bakker@example.org");
     expect(() => normaliseEmail("a@example.org, b@example.org")).toThrow(AppError);
     expect(() => normaliseEmail("")).toThrow(AppError);
+  });
+});
+
+const tokenIn = (text: string): string =>
+  new URL(/(http\S+callback\/nodemailer\S+)/.exec(text)![1]!).searchParams.get("token")!;
+
+describe("sign-in links", () => {
+  it(`work for ${SIGN_IN_LINK_MINUTES} minutes, and say so in the mail`, async () => {
+    const before = Date.now();
+    await request("admin@example.org");
+    const [token] = await t.db.select().from(verificationTokens).where(eq(verificationTokens.identifier, "admin@example.org"));
+    expect(SIGN_IN_LINK_MINUTES).toBe(15);
+    expect(token!.expires.getTime()).toBeGreaterThanOrEqual(before + 15 * 60_000);
+    expect(token!.expires.getTime()).toBeLessThanOrEqual(Date.now() + 15 * 60_000);
+    const [mail] = await mailTo("admin@example.org");
+    expect(mail!.text).toMatch(/15 (minuten|minutes|分钟)/);
+  });
+
+  it("are voided by a newer link for the same address, and no one else's", async () => {
+    const earlier = (await mailTo("li.wei@example.org")).length;
+    await request("li.wei@example.org");
+    await createSignInLinkForUser(SYSTEM, "coordinator@example.org");
+    await request("li.wei@example.org");
+    const mails = (await mailTo("li.wei@example.org")).slice(earlier);
+    expect(mails).toHaveLength(2);
+    const stored = await t.db.select().from(verificationTokens).where(eq(verificationTokens.identifier, "li.wei@example.org"));
+    // Only the newest mail's token is left; the first mail's link no longer signs in.
+    expect(stored.map((r) => r.token)).toEqual([hashVerificationToken(tokenIn(mails[1]!.text), process.env.AUTH_SECRET!)]);
+    expect(await t.db.select().from(verificationTokens).where(eq(verificationTokens.identifier, "coordinator@example.org"))).toHaveLength(1);
+  });
+
+  it("are used up by next-auth's check: a second use of the same link finds nothing", async () => {
+    const url = new URL(await createSignInLinkForUser(SYSTEM, "participant@example.org"));
+    // The adapter next-auth uses, on the same tables: useVerificationToken is what its email callback calls.
+    const adapter = DrizzleAdapter(t.db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens });
+    const params = { identifier: "participant@example.org", token: hashVerificationToken(url.searchParams.get("token")!, process.env.AUTH_SECRET!) };
+    expect(await adapter.useVerificationToken!(params)).toMatchObject({ identifier: "participant@example.org" });
+    expect(await adapter.useVerificationToken!(params)).toBeNull();
+  });
+});
+
+describe("links in other mails", () => {
+  it("open the sign-in page for the address with a same-site path to go to afterwards", () => {
+    expect(signInPageUrl("en", "yara+test@example.org", "/en/participant")).toBe(
+      "http://localhost:3999/en/sign-in?email=yara%2Btest%40example.org&callbackUrl=%2Fen%2Fparticipant",
+    );
+    expect(new URL(signInPageUrl("nl", "a@example.org", "https://evil.example/x")).searchParams.get("callbackUrl")).toBe("/");
+  });
+
+  it("accept only same-site paths as the place to go after signing in", () => {
+    expect(safeCallbackPath("/nl/participant")).toBe("/nl/participant");
+    expect(safeCallbackPath("/en/coordinator/cohorts?page=2#x")).toBe("/en/coordinator/cohorts?page=2#x");
+    for (const bad of ["https://evil.example/", "//evil.example/x", "/\\evil.example", "/\tevil", "javascript:alert(1)", "nl/start", "", null, undefined, `/${"a".repeat(600)}`]) {
+      expect(safeCallbackPath(bad)).toBeNull();
+    }
+  });
+});
+
+describe("sessions", () => {
+  async function sessionFor(email: string, createdAt: Date): Promise<string> {
+    const [u] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    const token = `session-${Math.random()}`;
+    // Used yesterday, so next-auth's idle expiry lies well ahead.
+    await t.db.insert(sessions).values({ sessionToken: token, userId: u!.id, expires: new Date(Date.now() + 29 * 86400_000), createdAt });
+    return token;
+  }
+
+  it("are read with their person while younger than 30 days", async () => {
+    const token = await sessionFor("coordinator@example.org", new Date(Date.now() - 29 * 86400_000));
+    expect(await getLiveSessionAndUser(token)).toMatchObject({ session: { sessionToken: token }, user: { email: "coordinator@example.org" } });
+    expect(await getLiveSessionAndUser("no-such-session")).toBeNull();
+  });
+
+  it("end 30 days after sign-in however active they were: refused and deleted", async () => {
+    const token = await sessionFor("coordinator@example.org", new Date(Date.now() - 31 * 86400_000));
+    expect(await getLiveSessionAndUser(token)).toBeNull();
+    expect(await t.db.select().from(sessions).where(eq(sessions.sessionToken, token))).toEqual([]);
   });
 });

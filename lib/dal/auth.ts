@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lt } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { sessions, users, verificationTokens, type Locale } from "@/db/schema";
 import { renderMagicLink } from "@/emails/magic-link";
-import { authSecret, hashVerificationToken, SESSION_MAX_AGE_S } from "@/lib/auth/secret";
+import { authSecret, hashVerificationToken, SESSION_ABSOLUTE_MAX_S, SESSION_MAX_AGE_S } from "@/lib/auth/secret";
 import { appUrl, isDemo } from "@/lib/env";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { emailAddress } from "@/lib/validation/common";
@@ -12,28 +12,55 @@ import { enqueueMail } from "./mail";
 import { hitRateLimit } from "./rate-limit";
 import type { DbOrTx } from "./tx";
 
-export const SIGN_IN_LINK_HOURS = 1;
+/** How long a sign-in link works (once: next-auth deletes the token when it is used). */
+export const SIGN_IN_LINK_MINUTES = 15;
 export const RATE = { perAddress: 5, perIp: 20, windowSeconds: 15 * 60 } as const;
 
-/** Stores a one-time token for `email` and returns the link that signs them in. */
-export async function createSignInLink(
-  tx: DbOrTx,
-  email: string,
-  callbackPath: string,
-  validForMs = SIGN_IN_LINK_HOURS * 3600_000,
-): Promise<string> {
+/**
+ * Stores a one-time token for `email` and returns the link that signs them in. Any older link for
+ * the address stops working: only the newest mail signs in. Mails other than the sign-in mail link
+ * to signInPageUrl() instead, which asks for a fresh link.
+ */
+export async function createSignInLink(tx: DbOrTx, email: string, callbackPath: string): Promise<string> {
   const token = crypto.randomBytes(32).toString("hex");
+  await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, email));
   await tx.insert(verificationTokens).values({
     identifier: email,
     token: hashVerificationToken(token, authSecret()),
-    expires: new Date(Date.now() + validForMs),
+    expires: new Date(Date.now() + SIGN_IN_LINK_MINUTES * 60_000),
   });
   const base = appUrl();
   const params = new URLSearchParams({ callbackUrl: `${base}${safePath(callbackPath)}`, token, email });
   return `${base}/api/auth/callback/nodemailer?${params.toString()}`;
 }
 
-const safePath = (p: string): string => (p.startsWith("/") && !p.startsWith("//") ? p : "/");
+/**
+ * The link a mail (offer, decision, invitation, introduction…) carries instead of a token: the
+ * sign-in page with the address filled in, which sends a fresh short-lived link and then goes to
+ * `callbackPath`. A forwarded or leaked mail therefore signs nobody in.
+ */
+export function signInPageUrl(locale: Locale, email: string, callbackPath: string): string {
+  const params = new URLSearchParams({ email, callbackUrl: safePath(callbackPath) });
+  return `${appUrl()}/${locale}/sign-in?${params.toString()}`;
+}
+
+/**
+ * A same-site path to go to after signing in, or null: it must start with one "/" (not "//" or
+ * "/\\", which browsers read as another host) and hold no scheme, backslash or control character.
+ */
+export function safeCallbackPath(raw: string | null | undefined): string | null {
+  if (!raw || raw.length > 500) return null;
+  if (!raw.startsWith("/") || raw.startsWith("//") || /[\\\u0000-\u001f\u007f]/.test(raw)) return null;
+  try {
+    const u = new URL(raw, "http://koppel.invalid");
+    if (u.origin !== "http://koppel.invalid") return null;
+    return `${u.pathname}${u.search}${u.hash}`;
+  } catch {
+    return null;
+  }
+}
+
+const safePath = (p: string): string => safeCallbackPath(p) ?? "/";
 
 /**
  * One mailbox, normalised as the forms do (NFKC, trim, lower case); anything that could address
@@ -71,7 +98,7 @@ export async function requestSignInLink(input: {
   if (!user) return "accepted";
   await db.transaction(async (tx) => {
     const url = await createSignInLink(tx, user.email, input.callbackPath);
-    const mail = renderMagicLink(user.locale, { url, hours: SIGN_IN_LINK_HOURS });
+    const mail = renderMagicLink(user.locale, { url, minutes: SIGN_IN_LINK_MINUTES });
     await enqueueMail(tx, { ...mail, to: user.email, locale: user.locale, template: "magic-link" });
   });
   return "accepted";
@@ -86,6 +113,26 @@ export async function createSignInLinkForUser(_actor: SystemActor, email: string
     .where(and(eq(users.email, email), isNull(users.disabledAt)));
   if (!user) throw new NotFoundError(`No enabled user with address ${email}`);
   return createSignInLink(db, user.email, `/${user.locale}/start`);
+}
+
+/**
+ * next-auth's session read (its adapter's getSessionAndUser): the session and its person, or null.
+ * A session older than the absolute lifetime is deleted and refused, however recently it was used
+ * (next-auth itself only knows the idle lifetime, which every use extends).
+ */
+export async function getLiveSessionAndUser(sessionToken: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.sessionToken, sessionToken));
+  if (!row) return null;
+  if (row.session.createdAt.getTime() < Date.now() - SESSION_ABSOLUTE_MAX_S * 1000) {
+    await db.delete(sessions).where(and(eq(sessions.sessionToken, sessionToken), lt(sessions.createdAt, new Date(Date.now() - SESSION_ABSOLUTE_MAX_S * 1000))));
+    return null;
+  }
+  return row;
 }
 
 /** Whether a user may finish signing in (called by next-auth before it creates a session). */

@@ -6,10 +6,9 @@
 import { and, asc, count, eq, inArray, lte } from "drizzle-orm";
 import { cohorts, enrollmentEvents, enrollments, organisations, programmes, users, type EnrollmentStatus, type Locale } from "@/db/schema";
 import { renderEnrollmentMail, type EnrollmentMailKind } from "@/emails/enrollment";
-import { appUrl } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import { endOfDayIn, formatInstant, startOfDayIn } from "@/lib/time";
-import { createSignInLink } from "./auth";
+import { signInPageUrl } from "./auth";
 import { enqueueMail } from "./mail";
 import { endPairsOfEnrollment } from "./pair-rules";
 import type { Tx } from "./tx";
@@ -160,14 +159,14 @@ const MAIL_FOR: Partial<Record<EnrollmentStatus, EnrollmentMailKind>> = {
 };
 
 /**
- * Queues the mail that announces an enrollment's status to its person, in their language. With
- * `signInForMs` its button is a sign-in link (for people who have no session yet).
+ * Queues the mail that announces an enrollment's status to its person, in their language. Its
+ * button leads to the sign-in page (which mails a fresh link), never carrying a token itself.
  */
 export async function notifyEnrollment(
   tx: Tx,
   cohort: LockedCohort,
   e: EnrollmentRow,
-  opts: { kind?: EnrollmentMailKind; reason?: string; signInForMs?: number; offerExpiresAt?: Date } = {},
+  opts: { kind?: EnrollmentMailKind; reason?: string; offerExpiresAt?: Date } = {},
 ): Promise<void> {
   const kind = opts.kind ?? MAIL_FOR[e.status];
   if (!kind) return;
@@ -178,7 +177,7 @@ export async function notifyEnrollment(
   if (!person) return;
   const locale: Locale = person.locale;
   const path = `/${locale}/participant`;
-  const url = opts.signInForMs ? await createSignInLink(tx, person.email, path, opts.signInForMs) : `${appUrl()}${path}`;
+  const url = signInPageUrl(locale, person.email, path);
   const position = e.status === "waitlisted" ? await waitlistPosition(tx, e.cohortId, e.seq) : undefined;
   const mail = renderEnrollmentMail(locale, kind, {
     name: person.name ?? person.email,
@@ -215,7 +214,7 @@ export async function offerFreedPlaces(tx: Tx, cohort: LockedCohort, now: Date =
   const expires = new Date(now.getTime() + cohort.offerDays * 86400_000);
   for (const e of next) {
     await transition(tx, e, "offered", { userId: null, reason: "placeFreed" }, { offerExpiresAt: expires });
-    await notifyEnrollment(tx, cohort, e, { offerExpiresAt: expires, signInForMs: cohort.offerDays * 86400_000 });
+    await notifyEnrollment(tx, cohort, e, { offerExpiresAt: expires });
   }
   return next.length;
 }

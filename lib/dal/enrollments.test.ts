@@ -105,8 +105,8 @@ describe("signing up", () => {
     const [confirmation, mail] = await mailsTo(a.email);
     expect(confirmation!.subject).toContain("Bevestig je inschrijving");
     expect(mail!.subject).toContain("geplaatst");
-    // The status mail links to the participant page; it signs nobody in.
-    expect(mail!.text).toContain("http://localhost:3999/nl/participant");
+    // The status mail links to the sign-in page for the participant page; it signs nobody in.
+    expect(mail!.text).toContain(`http://localhost:3999/nl/sign-in?email=${encodeURIComponent(a.email)}&callbackUrl=%2Fnl%2Fparticipant`);
     expect(mail!.text).not.toContain("/api/auth/callback/nodemailer");
     // The account was created and made a participant of the cohort's organisation.
     const actor = await actorFor(a.email);

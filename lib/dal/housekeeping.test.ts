@@ -39,6 +39,8 @@ describe("housekeeping", () => {
     await t.db.insert(sessions).values([
       { sessionToken: "expired-session", userId: u!.id, expires: ago(1000) },
       { sessionToken: "live-session", userId: u!.id, expires: ago(-DAY) },
+      // In use yesterday, but signed in 31 days ago: past the absolute lifetime.
+      { sessionToken: "old-session", userId: u!.id, expires: ago(-DAY), createdAt: ago(31 * DAY) },
     ]);
     await t.db.insert(verificationTokens).values([
       { identifier: "a@example.org", token: "expired-token", expires: ago(1000) },
@@ -49,7 +51,7 @@ describe("housekeeping", () => {
       { key: "signup:ip:current", windowStart: ago(10 * MIN), count: 3 },
     ]);
 
-    expect(await purgeExpired(SYSTEM, NOW)).toEqual({ mailBodies: 2, mailboxSecrets: 1, verificationTokens: 1, sessions: 1, rateLimits: 1 });
+    expect(await purgeExpired(SYSTEM, NOW)).toEqual({ mailBodies: 2, mailboxSecrets: 1, verificationTokens: 1, sessions: 2, rateLimits: 1 });
 
     expect(await rowOf("old-sent@example.org")).toMatchObject({ text: "", html: "", status: "sent", subject: "Over old-sent@example.org", transport: "smtp", bodyPurgedAt: NOW });
     expect(await rowOf("old-failed@example.org")).toMatchObject({ text: "", status: "failed", lastError: "550 no such user" });

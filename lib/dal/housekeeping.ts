@@ -2,9 +2,10 @@
  * Koppel's housekeeping: what it keeps and for how long (the README's "Mail delivery" section
  * states the same list). Run by lib/jobs.ts every hour and at start.
  */
-import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { mailOutbox, rateLimits, sessions, verificationTokens } from "@/db/schema";
+import { SESSION_ABSOLUTE_MAX_S } from "@/lib/auth/secret";
 import type { SystemActor } from "./actor";
 import { RATE } from "./auth";
 import { REDACTED_TEXT } from "./mail";
@@ -35,7 +36,7 @@ const settled = inArray(mailOutbox.status, ["sent", "failed"]);
 /**
  * Deletes or blanks what Koppel no longer needs: mail bodies after RETENTION.mailBodyDays,
  * the demo mailbox's sign-in links after RETENTION.mailboxSecretMinutes, expired sign-in tokens
- * and sessions at once, rate-limit counters once their window is past. Returns the counts.
+ * and sessions at once (sessions also 30 days after sign-in, however active), rate-limit counters once their window is past. Returns the counts.
  */
 export async function purgeExpired(_actor: SystemActor, now: Date = new Date()): Promise<Purged> {
   const db = await getDb();
@@ -50,7 +51,10 @@ export async function purgeExpired(_actor: SystemActor, now: Date = new Date()):
     .where(and(settled, eq(mailOutbox.secret, true), isNull(mailOutbox.bodyPurgedAt), lt(settledAt, minutes(RETENTION.mailboxSecretMinutes, now))))
     .returning({ id: mailOutbox.id });
   const tokens = await db.delete(verificationTokens).where(lt(verificationTokens.expires, now)).returning({ token: verificationTokens.token });
-  const expiredSessions = await db.delete(sessions).where(lt(sessions.expires, now)).returning({ token: sessions.sessionToken });
+  const expiredSessions = await db
+    .delete(sessions)
+    .where(or(lt(sessions.expires, now), lt(sessions.createdAt, new Date(now.getTime() - SESSION_ABSOLUTE_MAX_S * 1000))))
+    .returning({ token: sessions.sessionToken });
   const limits = await db
     .delete(rateLimits)
     .where(lt(rateLimits.windowStart, new Date(now.getTime() - RETENTION.rateLimitWindowSeconds * 1000)))

@@ -22,7 +22,7 @@ beforeEach(async () => {
 });
 
 async function enqueue(to: string): Promise<void> {
-  const mail = renderMagicLink("en", { url: "http://localhost:3999/x", hours: 1 });
+  const mail = renderMagicLink("en", { url: "http://localhost:3999/x", minutes: 15 });
   await enqueueMail(t.db, { ...mail, to, locale: "en", template: "magic-link" });
 }
 
@@ -131,7 +131,7 @@ describe("the mail outbox", () => {
   it("blanks a sign-in mail's body once it is sent or given up, keeping who, what and when", async () => {
     const token = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
     const link = `http://localhost:3999/api/auth/callback/nodemailer?token=${token}&email=x%40example.org`;
-    await enqueueMail(t.db, { ...renderMagicLink("en", { url: link, hours: 1 }), to: "secret@example.org", locale: "en", template: "magic-link" });
+    await enqueueMail(t.db, { ...renderMagicLink("en", { url: link, minutes: 15 }), to: "secret@example.org", locale: "en", template: "magic-link" });
     // Any template with a sign-in link in it counts as secret too.
     await enqueueMail(t.db, { subject: "Welcome", text: `Open ${link}`, html: `<a href="${link}">Open</a>`, to: "given-up@example.org", locale: "en", template: "enrollment-accepted" });
     await enqueueMail(t.db, { subject: "Confirm", text: "Confirm: http://localhost:3999/nl/programmes/x/confirm?token=abc", html: "", to: "confirm@example.org", locale: "nl", template: "sign-up-confirmation" });

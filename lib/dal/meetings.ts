@@ -3,11 +3,11 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { cohorts, enrollments, meetings, pairs, partners, users, type MeetingMode, type MeetingSide, type MeetingStatus } from "@/db/schema";
 import { renderMeetingMail } from "@/emails/meetings";
-import { appUrl } from "@/lib/env";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatInstant } from "@/lib/time";
 import { meetingSchemaAt, type MeetingFormValues, type MeetingResponse } from "@/lib/validation/meeting";
 import { COORDINATING, requireUser, type Actor, type UserActor } from "./actor";
+import { signInPageUrl } from "./auth";
 import { enqueueMail } from "./mail";
 import { isUuid } from "./programmes";
 import { transaction, type DbOrTx, type Tx } from "./tx";
@@ -62,7 +62,7 @@ async function mailSide(
     mode: m.mode,
     notes: m.notes,
     comment: m.comment,
-    url: `${appUrl()}/${person.locale}/${to}`,
+    url: signInPageUrl(person.locale, person.email, `/${person.locale}/${to}`),
   });
   await enqueueMail(tx, { ...mail, to: person.email, locale: person.locale, template: `meeting-${kind}`, organisationId: pair.organisationId });
 }

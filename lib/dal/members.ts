@@ -5,11 +5,9 @@ import { renderInvitation } from "@/emails/invitation";
 import { ConflictError } from "@/lib/errors";
 import type { InviteInput } from "@/lib/validation/member";
 import { ADMINS, currentOrganisation, type Actor, type SystemActor } from "./actor";
-import { createSignInLink, normaliseEmail } from "./auth";
+import { normaliseEmail, signInPageUrl } from "./auth";
 import { enqueueMail } from "./mail";
 import type { Tx } from "./tx";
-
-export const INVITATION_DAYS = 7;
 
 /** Members of the actor's current organisation (admins only). */
 export async function listMembers(actor: Actor | null) {
@@ -44,7 +42,7 @@ export async function ensureUser(tx: Tx, email: string, name: string, locale: Lo
 
 /**
  * Adds a person to the admin's current organisation with a role and mails them an invitation
- * whose link signs them in. A person already in the organisation is refused.
+ * whose button leads to the sign-in page (which mails a fresh link). A person already in the organisation is refused.
  */
 export async function inviteMember(actor: Actor | null, input: InviteInput): Promise<void> {
   const organisationId = currentOrganisation(actor, ADMINS);
@@ -66,13 +64,12 @@ export async function inviteMember(actor: Actor | null, input: InviteInput): Pro
       invitedById: inviter?.userId ?? null,
       invitedAt: new Date(),
     });
-    const url = await createSignInLink(tx, email, `/${user.locale}/start`, INVITATION_DAYS * 86400_000);
+    const url = signInPageUrl(user.locale, email, `/${user.locale}/start`);
     const mail = renderInvitation(user.locale, {
       url,
       organisation: org?.name ?? "",
       inviter: inviter?.name ?? inviter?.email ?? "Koppel",
       role: input.role,
-      days: INVITATION_DAYS,
     });
     await enqueueMail(tx, { ...mail, to: email, locale: user.locale, template: "invitation", organisationId });
   });

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { cohorts, enrollments, pairs, partners, programmes, users } from "@/db/schema";
 import { renderIntroductionToParticipant, renderIntroductionToPartner } from "@/emails/pairing";
-import { appUrl } from "@/lib/env";
+import { signInPageUrl } from "./auth";
 import { enqueueMail } from "./mail";
 import type { Tx } from "./tx";
 
@@ -49,7 +49,7 @@ export async function introduce(tx: Tx, pairId: string): Promise<void> {
     owner: ownerName,
     contactEmail: row.contactEmail || ownerEmail,
     contactPhone: row.contactPhone,
-    url: `${appUrl()}/${pl}/participant`,
+    url: signInPageUrl(pl, row.participantEmail, `/${pl}/participant`),
   });
   await enqueueMail(tx, { ...toParticipant, to: row.participantEmail, locale: pl, template: "pair-introduction", organisationId: row.organisationId });
 
@@ -63,7 +63,7 @@ export async function introduce(tx: Tx, pairId: string): Promise<void> {
     employer: row.employer,
     policyAreas: row.policyAreas,
     email: row.participantEmail,
-    url: `${appUrl()}/${ol}/partner`,
+    url: signInPageUrl(ol, ownerEmail, `/${ol}/partner`),
   });
   await enqueueMail(tx, { ...toPartner, to: ownerEmail, locale: ol, template: "pair-introduction", organisationId: row.organisationId });
 }

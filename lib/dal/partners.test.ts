@@ -57,7 +57,7 @@ describe("registering an initiative (public)", () => {
     expect(Object.keys(orgs[0]!).sort()).toEqual(["id", "name", "slug"]);
   });
 
-  it("makes a pending partner, an account with the partner role, and mails a sign-in link in the owner's language", async () => {
+  it("makes a pending partner, an account with the partner role, and mails them (in their language) a button to the sign-in page", async () => {
     const input = registration();
     expect(input.website).toBe("https://buurtkeuken.example.org");
     expect(input.languages).toEqual(["nl", "ar"]);
@@ -69,7 +69,9 @@ describe("registering an initiative (public)", () => {
     const [mail] = await f.mailsTo(input.ownerEmail);
     expect(mail).toMatchObject({ locale: "en", template: "partner-registered" });
     expect(mail!.subject).toBe(`We received the registration of ${input.name}`);
-    expect(mail!.text).toContain("/api/auth/callback/nodemailer");
+    // No token in the mail: its button opens the sign-in page for the owner's address.
+    expect(mail!.text).not.toContain("/api/auth/callback/nodemailer");
+    expect(mail!.text).toContain(`http://localhost:3999/en/sign-in?email=${encodeURIComponent(input.ownerEmail)}&callbackUrl=%2Fen%2Fpartner`);
     // The owner sees their own partner; it waits for a coordinator.
     expect(await getPartner(owner, partnerId)).toMatchObject({ name: input.name, status: "pending", canEditIdentity: false });
     expect((await listPartners(f.people.coordinator, { status: "pending" })).map((p) => p.id)).toContain(partnerId);

@@ -2,11 +2,10 @@ import { and, asc, eq, exists, ilike, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { cohortPartners, cohorts, memberships, organisations, pairs, partners, programmes, users, type Locale, type PartnerStatus } from "@/db/schema";
 import { renderPartnerMail, type PartnerMailKind } from "@/emails/partners";
-import { appUrl } from "@/lib/env";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import type { HelpRequestInput, InvitePartnerInput, PartnerDecision, PartnerEditInput, RegisterPartnerInput } from "@/lib/validation/partner";
 import { assertRole, COORDINATING, currentOrganisation, type Actor } from "./actor";
-import { createSignInLink, normaliseEmail } from "./auth";
+import { normaliseEmail, signInPageUrl } from "./auth";
 import { enqueueMail } from "./mail";
 import { ensureUser } from "./members";
 import { actorUserId } from "./pair-rules";
@@ -16,9 +15,6 @@ import { transaction, type Tx } from "./tx";
 
 export { linkPartnerToCohort, unlinkPartnerFromCohort } from "./cohort-partners";
 
-/** How long the sign-in link in the "registration received" mail works. */
-export const REGISTRATION_LINK_DAYS = 2;
-export const PARTNER_INVITATION_DAYS = 7;
 
 /** Organisations an initiative can register with on the public form: those that run a programme. */
 export async function listPublicOrganisationsForRegistration(): Promise<{ id: string; slug: string; name: string }[]> {
@@ -30,8 +26,8 @@ export async function listPublicOrganisationsForRegistration(): Promise<{ id: st
     .orderBy(asc(organisations.name));
 }
 
-/** Mails a partner's owner (in their language) about the partner; with `linkDays` the button signs them in. */
-async function mailOwner(tx: Tx, partnerId: string, kind: PartnerMailKind, opts: { linkDays?: number; inviter?: string; reason?: string } = {}) {
+/** Mails a partner's owner (in their language) about the partner; the button leads to the sign-in page. */
+async function mailOwner(tx: Tx, partnerId: string, kind: PartnerMailKind, opts: { inviter?: string; reason?: string } = {}) {
   const [row] = await tx
     .select({ partner: partners.name, organisationId: partners.organisationId, organisation: organisations.name, email: users.email, name: users.name, locale: users.locale })
     .from(partners)
@@ -40,7 +36,7 @@ async function mailOwner(tx: Tx, partnerId: string, kind: PartnerMailKind, opts:
     .where(eq(partners.id, partnerId));
   if (!row) return;
   const path = `/${row.locale}/partner`;
-  const url = opts.linkDays ? await createSignInLink(tx, row.email, path, opts.linkDays * 86400_000) : `${appUrl()}${path}`;
+  const url = signInPageUrl(row.locale, row.email, path);
   const mail = renderPartnerMail(row.locale, kind, { ...opts, name: row.name ?? row.email, partner: row.partner, organisation: row.organisation, url });
   await enqueueMail(tx, { ...mail, to: row.email, locale: row.locale, template: `partner-${kind}`, organisationId: row.organisationId });
 }
@@ -95,7 +91,7 @@ export async function registerPartner(
       .values({ ...profileValues(input, email), organisationId: org.id, ownerUserId: user.id, kind: input.kind, name: input.name, status: "pending", registeredById: user.id })
       .returning({ id: partners.id });
     await tx.insert(memberships).values({ organisationId: org.id, userId: user.id, role: "partner" }).onConflictDoNothing();
-    await mailOwner(tx, row!.id, "registered", { linkDays: signedIn ? undefined : REGISTRATION_LINK_DAYS });
+    await mailOwner(tx, row!.id, "registered");
     return { partnerId: row!.id };
   });
 }
@@ -126,7 +122,7 @@ export async function invitePartner(actor: Actor | null, input: InvitePartnerInp
       .returning({ id: partners.id });
     await tx.insert(memberships).values({ organisationId, userId: owner.id, role: "partner", invitedById: by, invitedAt: now }).onConflictDoNothing();
     const inviter = actor?.kind === "user" ? (actor.name ?? actor.email) : "Koppel";
-    await mailOwner(tx, row!.id, "invited", { linkDays: PARTNER_INVITATION_DAYS, inviter });
+    await mailOwner(tx, row!.id, "invited", { inviter });
     return { partnerId: row!.id };
   });
 }

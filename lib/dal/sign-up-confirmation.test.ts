@@ -150,8 +150,8 @@ describe("confirming", () => {
     // The status mail follows, linking to the participant page without signing anyone in.
     const status = (await mailsTo(c.email)).at(-1)!;
     expect(status.subject).toContain("geplaatst");
-    expect(status.text).toContain("http://localhost:3999/nl/participant");
-    expect(status.text).not.toContain("callback");
+    expect(status.text).toContain(`http://localhost:3999/nl/sign-in?email=${encodeURIComponent(c.email)}&callbackUrl=%2Fnl%2Fparticipant`);
+    expect(status.text).not.toContain("/api/auth/callback");
     // The link now shows the outcome, and the request keeps nothing the person wrote.
     expect(await getSignUpConfirmation(tokens[0]!, cohortId)).toMatchObject({ state: "confirmed", status: "waitlisted", waitlistPosition: 1 });
     const [req] = await t.db.select().from(signUpRequests).where(eq(signUpRequests.email, a.email));

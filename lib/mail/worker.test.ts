@@ -19,7 +19,7 @@ beforeEach(async () => {
 });
 
 async function enqueue(to: string): Promise<void> {
-  const mail = renderMagicLink("nl", { url: "http://localhost:3999/x", hours: 1 });
+  const mail = renderMagicLink("nl", { url: "http://localhost:3999/x", minutes: 15 });
   await enqueueMail(t.db, { ...mail, to, locale: "nl", template: "magic-link" });
 }
 

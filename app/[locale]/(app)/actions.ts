@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { hasLocale } from "next-intl";
 import { routing } from "@/i18n/routing";
 import { signOut } from "@/lib/auth";
+import { orgCookieSecure } from "@/lib/auth/secret";
 import { getCurrentActor, ORG_COOKIE } from "@/lib/dal/session";
 import { formText } from "@/lib/form-data";
 
@@ -20,7 +21,7 @@ export async function switchOrganisation(form: FormData): Promise<void> {
   if (!actor) redirect(`/${locale}/sign-in`);
   const wanted = formText(form, "organisationId");
   if (actor.memberships.some((m) => m.organisationId === wanted)) {
-    (await cookies()).set(ORG_COOKIE, wanted, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365 });
+    (await cookies()).set(ORG_COOKIE, wanted, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365, secure: orgCookieSecure() });
   }
   redirect(`/${locale}/start`);
 }

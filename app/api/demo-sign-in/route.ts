@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "@/i18n/routing";
 import { createDemoSession, DEMO_ACCOUNTS, type DemoRole } from "@/lib/dal/auth";
-import { SESSION_COOKIE } from "@/lib/auth/secret";
+import { sessionCookie } from "@/lib/auth/secret";
 import { appUrl, env } from "@/lib/env";
 import { formText } from "@/lib/form-data";
 import { problem } from "@/lib/problem";
@@ -16,13 +16,8 @@ export async function POST(req: NextRequest): Promise<Response> {
   const locale = (routing.locales as readonly string[]).includes(requested) ? requested : routing.defaultLocale;
   const session = await createDemoSession(role as DemoRole);
   const res = NextResponse.redirect(`${appUrl()}/${locale}/start`, 303);
-  res.cookies.set(SESSION_COOKIE, session.token, {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    expires: session.expires,
-    secure: appUrl().startsWith("https://"),
-  });
+  const cookie = sessionCookie();
+  res.cookies.set(cookie.name, session.token, { httpOnly: true, sameSite: "lax", path: "/", expires: session.expires, secure: cookie.secure });
   return res;
 }
 

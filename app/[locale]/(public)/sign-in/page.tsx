@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { safeCallbackPath } from "@/lib/dal/auth";
+import { getCurrentActor } from "@/lib/dal/session";
 import { env } from "@/lib/env";
 import { SignInForm } from "./_components/sign-in-form";
 
@@ -16,11 +19,20 @@ export default async function SignInPage({
   searchParams,
 }: {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ error?: string }>;
+  searchParams: Promise<{ error?: string; email?: string | string[]; callbackUrl?: string | string[] }>;
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { error } = await searchParams;
+  const query = await searchParams;
+  const error = query.error;
+  // A link from a mail (offer, decision, invitation…) names the address and where to go next.
+  const email = typeof query.email === "string" ? query.email.slice(0, 320) : "";
+  const callbackUrl = safeCallbackPath(typeof query.callbackUrl === "string" ? query.callbackUrl : null) ?? undefined;
+  if (callbackUrl && email) {
+    // Already signed in as that person: no new link needed.
+    const actor = await getCurrentActor();
+    if (actor && actor.email === email.trim().toLowerCase()) redirect(callbackUrl);
+  }
   const t = await getTranslations({ locale, namespace: "signIn" });
   const e = env();
   const demo = e.KOPPEL_ENV === "demo";
@@ -33,8 +45,8 @@ export default async function SignInPage({
           {t(errorKey)}
         </div>
       )}
-      <p className="lead">{t("lead")}</p>
-      <SignInForm />
+      <p className="lead">{t(email ? "leadFromMail" : "lead")}</p>
+      <SignInForm email={email} callbackUrl={callbackUrl} />
       {demo && !e.SMTP_URL && (
         <p className="notice">
           {t("mailboxHint")} <a href="/dev/mailbox">{t("openMailbox")}</a>

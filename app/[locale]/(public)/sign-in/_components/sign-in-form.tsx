@@ -1,31 +1,32 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useForm } from "react-hook-form";
+import { useActionState, useState } from "react";
 import { Field, FormNotice, useErrorText } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
-import { signInSchema, type SignInFormValues } from "@/lib/validation/member";
-import { requestSignInLinkAction } from "../actions";
+import { requestSignInLinkAction, type SignInState } from "../actions";
 
-export function SignInForm() {
+/**
+ * Asks for a sign-in link. A server form (useActionState), so it works before or without
+ * JavaScript; a link from a mail fills in the address and where to go afterwards.
+ */
+export function SignInForm({ email = "", callbackUrl }: { email?: string; callbackUrl?: string }) {
   const t = useTranslations("signIn");
   const errorText = useErrorText();
-  const form = useForm<SignInFormValues, unknown, { email: string }>({
-    resolver: zodResolver(signInSchema),
-    defaultValues: { email: "" },
-  });
-  const { onSubmit, formError, done, submitting } = useActionForm(form, requestSignInLinkAction);
+  const [state, action, pending] = useActionState<SignInState, FormData>(requestSignInLinkAction, { email });
+  const [value, setValue] = useState(state.email ?? email);
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate>
-      {done && <FormNotice kind="ok">{t("sent")}</FormNotice>}
-      {formError && formError !== "fixFields" && <FormNotice kind="error">{errorText(formError)}</FormNotice>}
-      <Field id="email" label={t("email")} error={form.formState.errors.email?.message} required>
-        {(control) => <input {...control} type="email" autoComplete="email" {...form.register("email")} />}
+    <form className="stack" action={action} noValidate>
+      {state.done && <FormNotice kind="ok">{t("sent")}</FormNotice>}
+      {state.error && state.error !== "fixFields" && <FormNotice kind="error">{errorText(state.error)}</FormNotice>}
+      {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
+      <Field id="email" label={t("email")} error={state.fieldErrors?.email?.[0]} required>
+        {(control) => (
+          <input {...control} type="email" name="email" autoComplete="email" value={value} onChange={(e) => setValue(e.target.value)} />
+        )}
       </Field>
       <div>
-        <button type="submit" disabled={submitting}>
-          {submitting ? t("sending") : t("submit")}
+        <button type="submit" disabled={pending}>
+          {pending ? t("sending") : t("submit")}
         </button>
       </div>
     </form>
