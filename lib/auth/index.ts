@@ -10,7 +10,7 @@ import { authSecret, SESSION_COOKIE, SESSION_MAX_AGE_S } from "./secret";
 // (`next build` evaluates this module while it collects page data).
 export const { handlers, auth, signOut } = NextAuth(async () => {
   const db = await getDb();
-  const { mayUserSignIn } = await import("@/lib/dal/auth");
+  const { mayUserSignIn, recordSignIn } = await import("@/lib/dal/auth");
   const e = env();
   return {
     adapter: DrizzleAdapter(db, {
@@ -38,6 +38,11 @@ export const { handlers, auth, signOut } = NextAuth(async () => {
         sendVerificationRequest: () => Promise.reject(new Error("Sign-in links are sent by lib/dal/auth")),
       }),
     ],
+    events: {
+      async signIn({ user }) {
+        if (user.id) await recordSignIn(user.id, "email");
+      },
+    },
     callbacks: {
       async signIn({ user }) {
         return Boolean(user.email && (await mayUserSignIn(user.email)));

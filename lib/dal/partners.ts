@@ -6,6 +6,7 @@ import { appUrl } from "@/lib/env";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import type { HelpRequestInput, InvitePartnerInput, PartnerDecision, PartnerEditInput, RegisterPartnerInput } from "@/lib/validation/partner";
 import { assertRole, COORDINATING, currentOrganisation, type Actor } from "./actor";
+import { recordAudit } from "./audit";
 import { createSignInLink, normaliseEmail } from "./auth";
 import { enqueueMail } from "./mail";
 import { ensureUser } from "./members";
@@ -125,6 +126,14 @@ export async function invitePartner(actor: Actor | null, input: InvitePartnerInp
       })
       .returning({ id: partners.id });
     await tx.insert(memberships).values({ organisationId, userId: owner.id, role: "partner", invitedById: by, invitedAt: now }).onConflictDoNothing();
+    await recordAudit(tx, {
+      action: "partner_invited",
+      organisationId,
+      actorUserId: by,
+      targetType: "partner",
+      targetId: row!.id,
+      detail: { email, partner: input.name, kind: input.kind },
+    });
     const inviter = actor?.kind === "user" ? (actor.name ?? actor.email) : "Koppel";
     await mailOwner(tx, row!.id, "invited", { linkDays: PARTNER_INVITATION_DAYS, inviter });
     return { partnerId: row!.id };

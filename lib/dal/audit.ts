@@ -1,0 +1,222 @@
+import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { headers } from "next/headers";
+import { getDb } from "@/db/client";
+import { auditEvents, memberships, users } from "@/db/schema";
+import { clientIp } from "@/lib/client-ip";
+import type { AppError } from "@/lib/errors";
+import { ADMINS, assertRole, currentOrganisation, type Actor, type SystemActor, type UserActor } from "./actor";
+import type { DbOrTx } from "./tx";
+
+/** What the audit log records; the names are stable (exports and the API show them). */
+export const AUDIT_ACTIONS = [
+  "sign_in",
+  "sign_in_link_refused",
+  "member_invited",
+  "partner_invited",
+  "member_role_changed",
+  "member_removed",
+  "api_token_created",
+  "api_token_revoked",
+  "access_refused",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export const isAuditAction = (v: string): v is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(v);
+
+/** Events about a person rather than an organisation: every organisation the person belongs to sees them. */
+const PERSONAL_ACTIONS: AuditAction[] = ["sign_in", "sign_in_link_refused", "api_token_created", "api_token_revoked"];
+
+/** How long audit events are kept: two years, then `purgeAuditEvents` deletes them. */
+export const AUDIT_RETENTION_DAYS = 730;
+export const AUDIT_PAGE_SIZE = 50;
+const USER_AGENT_MAX = 200;
+
+/** Where a request came from; null outside a request (CLI, tests, background jobs). */
+export interface RequestOrigin {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** The current request's client address and user agent, or nulls when there is no request. */
+export async function requestOrigin(): Promise<RequestOrigin> {
+  try {
+    const h = await headers();
+    return { ip: await clientIp(), userAgent: h.get("user-agent")?.slice(0, USER_AGENT_MAX) || null };
+  } catch {
+    return { ip: null, userAgent: null };
+  }
+}
+
+export interface AuditInput {
+  action: AuditAction;
+  organisationId?: string | null;
+  actorUserId?: string | null;
+  targetType?: string | null;
+  targetId?: string | null;
+  /** Small and without secrets: roles, names, a token's name and prefix, never the token. */
+  detail?: Record<string, unknown>;
+  /** Defaults to the current request's. */
+  origin?: RequestOrigin;
+}
+
+/** Records one event; call it inside the transaction of the change it records, so both happen or neither. */
+export async function recordAudit(db: DbOrTx, input: AuditInput): Promise<void> {
+  const origin = input.origin ?? (await requestOrigin());
+  await db.insert(auditEvents).values({
+    action: input.action,
+    organisationId: input.organisationId ?? null,
+    actorUserId: input.actorUserId ?? null,
+    targetType: input.targetType ?? null,
+    targetId: input.targetId ?? null,
+    detail: input.detail ?? {},
+    ip: origin.ip,
+    userAgent: origin.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
+  });
+}
+
+/** Records an event that is not part of a change (a sign-in, a refusal): a failure is logged, never thrown. */
+export async function recordAuditQuietly(input: AuditInput): Promise<void> {
+  try {
+    await recordAudit(await getDb(), input);
+  } catch (err) {
+    console.error("[audit] could not record", input.action, err);
+  }
+}
+
+/**
+ * A 403 or 404 the DAL raised for a signed-in person. It is recorded in the organisation the
+ * refusal named only when the person belongs to it (the role check sets it then); otherwise in
+ * the person's current organisation, so another tenant learns nothing. Never throws.
+ */
+export async function recordRefusal(actor: UserActor | null, err: AppError, where: string): Promise<void> {
+  if (!actor || (err.code !== "forbidden" && err.code !== "not_found")) return;
+  const named = err.organisationId && actor.memberships.some((m) => m.organisationId === err.organisationId) ? err.organisationId : null;
+  await recordAuditQuietly({
+    action: "access_refused",
+    organisationId: named ?? actor.current?.organisationId ?? null,
+    actorUserId: actor.userId,
+    detail: { status: err.code === "forbidden" ? 403 : 404, where: where.slice(0, 200) },
+  });
+}
+
+/** The organisation whose log an admin reads: the one named (admin there, else 404/403) or their current one. */
+function logOrganisation(actor: Actor | null, organisationId?: string): string {
+  if (organisationId === undefined) return currentOrganisation(actor, ADMINS);
+  if (actor?.kind === "system") return organisationId;
+  assertRole(actor, organisationId, ADMINS);
+  return organisationId;
+}
+
+/** The organisation's own events and the personal events (sign-ins, tokens) of its current members. */
+function visibleIn(organisationId: string, action?: AuditAction): SQL {
+  const members = sql`(SELECT ${memberships.userId} FROM ${memberships} WHERE ${memberships.organisationId} = ${organisationId})`;
+  return and(
+    or(
+      eq(auditEvents.organisationId, organisationId),
+      and(isNull(auditEvents.organisationId), inArray(auditEvents.action, PERSONAL_ACTIONS), sql`${auditEvents.actorUserId} IN ${members}`),
+    ),
+    action ? eq(auditEvents.action, action) : undefined,
+  )!;
+}
+
+const rowColumns = {
+  id: auditEvents.id,
+  createdAt: auditEvents.createdAt,
+  action: auditEvents.action,
+  actorUserId: auditEvents.actorUserId,
+  actorName: users.name,
+  actorEmail: users.email,
+  targetType: auditEvents.targetType,
+  targetId: auditEvents.targetId,
+  detail: auditEvents.detail,
+  ip: auditEvents.ip,
+  userAgent: auditEvents.userAgent,
+};
+
+export interface AuditRow {
+  id: string;
+  createdAt: Date;
+  action: string;
+  actorUserId: string | null;
+  actorName: string | null;
+  actorEmail: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  detail: Record<string, unknown>;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditFilter {
+  action?: AuditAction;
+  /** Another organisation the admin belongs to; default their current one. */
+  organisationId?: string;
+}
+
+/** One page of an organisation's audit log, newest first, with the total (admins only). */
+export async function listAuditEvents(
+  actor: Actor | null,
+  opts: AuditFilter & { page?: number; pageSize?: number } = {},
+): Promise<{ rows: AuditRow[]; total: number; page: number; pageSize: number }> {
+  const organisationId = logOrganisation(actor, opts.organisationId);
+  const pageSize = Math.min(Math.max(1, Math.floor(opts.pageSize ?? AUDIT_PAGE_SIZE)), 200);
+  const page = Math.max(1, Math.floor(opts.page ?? 1));
+  const db = await getDb();
+  const where = visibleIn(organisationId, opts.action);
+  const rows = await db
+    .select({ ...rowColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .where(where)
+    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && page > 1) {
+    // Past the last page the window has no row to carry the count.
+    const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(auditEvents).where(where);
+    total = c?.n ?? 0;
+  }
+  return { rows: rows.map(({ total: _t, ...r }) => r), total, page, pageSize };
+}
+
+const EXPORT_BATCH = 1000;
+
+/**
+ * The whole log for an export, in batches, newest first (admins only). The check runs when this
+ * is called, before the first batch, so a refusal is an error status and not half a file.
+ */
+export function exportAuditEvents(actor: Actor | null, filter: AuditFilter = {}): AsyncIterable<AuditRow[]> {
+  const organisationId = logOrganisation(actor, filter.organisationId);
+  return (async function* () {
+    const db = await getDb();
+    // The cursor keeps PostgreSQL's microseconds; a JS Date would drop them and skip rows.
+    let cursor: { at: string; id: string } | null = null;
+    for (;;) {
+      const batch: (AuditRow & { at: string })[] = await db
+        .select({ ...rowColumns, at: sql<string>`${auditEvents.createdAt}::text` })
+        .from(auditEvents)
+        .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+        .where(
+          and(
+            visibleIn(organisationId, filter.action),
+            cursor ? sql`(${auditEvents.createdAt}, ${auditEvents.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : undefined,
+          ),
+        )
+        .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+        .limit(EXPORT_BATCH);
+      if (batch.length === 0) return;
+      yield batch.map(({ at: _at, ...r }) => r);
+      if (batch.length < EXPORT_BATCH) return;
+      const last = batch[batch.length - 1]!;
+      cursor = { at: last.at, id: last.id };
+    }
+  })();
+}
+
+/** Deletes audit events older than the retention period; for the housekeeping job. Returns how many. */
+export async function purgeAuditEvents(_actor: SystemActor, now: Date = new Date(), retentionDays = AUDIT_RETENTION_DAYS): Promise<number> {
+  const db = await getDb();
+  const cutoff = new Date(now.getTime() - retentionDays * 86400_000);
+  const gone = await db.delete(auditEvents).where(lt(auditEvents.createdAt, cutoff)).returning({ id: auditEvents.id });
+  return gone.length;
+}
