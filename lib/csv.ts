@@ -13,8 +13,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function neutraliseCell(value: unknown): string {
   if (value === null || value === undefined) return "";
-  const text =
-    value instanceof Date ? value.toISOString() : typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
+  const text = value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : `${value as string | number | boolean}`;
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
