@@ -2,12 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import * as exportRoute from "@/app/[locale]/(app)/admin/audit/export/route";
+import * as auditEventsRoute from "@/app/api/v1/audit-events/route";
 import * as cohortEnrollmentsRoute from "@/app/api/v1/cohorts/[id]/enrollments/route";
 import { auditEvents, cohorts, memberships } from "@/db/schema";
 import { runAction } from "@/lib/actions";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import { seedAndLoadActors } from "@/lib/testing/actors";
-import { call } from "@/lib/testing/api";
+import { call, expectProblem } from "@/lib/testing/api";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { inviteSchema } from "@/lib/validation/member";
 import { invitePartnerSchema } from "@/lib/validation/partner";
@@ -265,6 +266,24 @@ describe("export", () => {
     for await (const batch of exportAuditEvents(zwolleAdmin, { action: "access_refused" })) seen.push(...batch.map((r) => r.detail.i).filter((i) => i !== undefined));
     expect(seen).toHaveLength(1203);
     expect(new Set(seen).size).toBe(1203);
+  });
+});
+
+describe("GET /api/v1/audit-events", () => {
+  it("gives an admin's token the same page as the admin page; a coordinator 403, another organisation 404, a bad filter 422", async () => {
+    const adminToken = (await createApiToken(people.admin, { name: "audit" })).token;
+    const r = await call(auditEventsRoute.GET, { path: "/audit-events?action=member_removed&pageSize=5", token: adminToken });
+    expect(r.status).toBe(200);
+    const page = await listAuditEvents(people.admin, { action: "member_removed", pageSize: 5 });
+    expect(r.body).toMatchObject({ page: 1, pageSize: 5, total: page.total });
+    expect(r.body.items).toHaveLength(page.rows.length);
+    expect(r.body.items[0]).toMatchObject({ id: page.rows[0]!.id, action: "member_removed", actor: { email: "admin@example.org" }, createdAt: page.rows[0]!.createdAt.toISOString() });
+
+    const coordinatorToken = (await createApiToken(people.coordinator, { name: "audit" })).token;
+    expectProblem(await call(auditEventsRoute.GET, { path: "/audit-events", token: coordinatorToken }), 403, "/audit-events");
+    const zwolleToken = (await createApiToken(zwolleAdmin, { name: "audit" })).token;
+    expectProblem(await call(auditEventsRoute.GET, { path: `/audit-events?organisationId=${people.foundation.id}`, token: zwolleToken }), 404, "/audit-events");
+    expectProblem(await call(auditEventsRoute.GET, { path: "/audit-events?action=everything", token: adminToken }), 422, "/audit-events");
   });
 });
 
