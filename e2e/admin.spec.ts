@@ -65,7 +65,7 @@ test("an admin changes a member's role and removes them, then finds both in the 
   await expect(page.getByRole("status").filter({ hasText: email })).toHaveText(`${email} was removed from the organisation.`);
   await expect(page.getByRole("cell", { name: email })).toHaveCount(0);
 
-  await page.getByRole("link", { name: "Audit log" }).click();
+  await page.getByRole("link", { name: "Audit log", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit log");
   await expectAccessible(page);
   const changed = page.getByRole("row").filter({ hasText: `${email}: Participant → Coordinator` });

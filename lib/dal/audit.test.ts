@@ -277,7 +277,7 @@ describe("GET /api/v1/audit-events", () => {
     const page = await listAuditEvents(people.admin, { action: "member_removed", pageSize: 5 });
     expect(r.body).toMatchObject({ page: 1, pageSize: 5, total: page.total });
     expect(r.body.items).toHaveLength(page.rows.length);
-    expect(r.body.items[0]).toMatchObject({ id: page.rows[0]!.id, action: "member_removed", actor: { email: "admin@example.org" }, createdAt: page.rows[0]!.createdAt.toISOString() });
+    expect((r.body.items as unknown[])[0]).toMatchObject({ id: page.rows[0]!.id, action: "member_removed", actor: { email: "admin@example.org" }, createdAt: page.rows[0]!.createdAt.toISOString() });
 
     const coordinatorToken = (await createApiToken(people.coordinator, { name: "audit" })).token;
     expectProblem(await call(auditEventsRoute.GET, { path: "/audit-events", token: coordinatorToken }), 403, "/audit-events");
