@@ -72,7 +72,6 @@ test("an admin changes a member's role and removes them, then finds both in the 
   await expect(changed).toContainText("Role changed");
   await expect(changed).toContainText("Anna Bakker");
   await expect(page.getByRole("row").filter({ hasText: `${email} (Coordinator)` })).toContainText("Member removed");
-  await expect(page.getByRole("row").filter({ hasText: "Access refused" }).first()).toBeVisible();
 
   await page.getByLabel("Kind of event").selectOption("member_removed");
   await page.getByRole("button", { name: "Filter" }).click();
@@ -86,7 +85,9 @@ test("an admin changes a member's role and removes them, then finds both in the 
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csv = bytes.toString("utf8");
   expect(csv).toContain("time_utc,action,actor_email");
-  expect(csv).toMatch(new RegExp(`member_removed,admin@example\\.org,Anna Bakker,user,[^,]+,"\\{""email"":""${email.replace(/\./g, "\\.")}""`));
+  const line = csv.split("\r\n").find((l) => l.includes(email));
+  expect(line).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z,member_removed,admin@example\.org,Anna Bakker,user,/);
+  expect(line).toContain(`""email"":""${email}""`);
   expect(csv).not.toContain("member_role_changed");
 });
 
