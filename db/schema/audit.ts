@@ -23,9 +23,10 @@ export const auditEvents = pgTable(
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("audit_events_org_created_idx").on(t.organisationId, t.createdAt.desc()),
-    // Sign-ins and tokens of an organisation's members are found through the person.
-    index("audit_events_personal_idx").on(t.actorUserId, t.createdAt.desc()).where(sql`${t.organisationId} is null`),
+    // The admin page reads an organisation's newest events in order, id breaking ties.
+    index("audit_events_org_created_idx").on(t.organisationId, t.createdAt.desc(), t.id.desc()),
+    // Sign-ins and tokens of an organisation's members, found person by person (action in the key: index-only).
+    index("audit_events_personal_idx").on(t.actorUserId, t.createdAt.desc(), t.id.desc(), t.action).where(sql`${t.organisationId} is null`),
   ],
 );
 

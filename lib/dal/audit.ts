@@ -152,31 +152,58 @@ export interface AuditFilter {
   organisationId?: string;
 }
 
-/** One page of an organisation's audit log, newest first, with the total (admins only). */
+/**
+ * One page of an organisation's audit log, newest first, with the total (admins only). The page
+ * and the count are one statement: the organisation's events by its index, and its members'
+ * personal events person by person (LATERAL over the partial index), each branch cut to what the
+ * page can need, so no query scans the table.
+ */
 export async function listAuditEvents(
   actor: Actor | null,
   opts: AuditFilter & { page?: number; pageSize?: number } = {},
 ): Promise<{ rows: AuditRow[]; total: number; page: number; pageSize: number }> {
   const organisationId = logOrganisation(actor, opts.organisationId);
   const pageSize = Math.min(Math.max(1, Math.floor(opts.pageSize ?? AUDIT_PAGE_SIZE)), 200);
-  const page = Math.max(1, Math.floor(opts.page ?? 1));
+  const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1)), 100_000);
+  const offset = (page - 1) * pageSize;
+  const upTo = offset + pageSize;
+  const action = opts.action;
+  const personal = sql.join(
+    PERSONAL_ACTIONS.map((a) => sql`${a}`),
+    sql`, `,
+  );
+  const ownAction = action ? sql`AND action = ${action}` : sql``;
+  const personalAction = action ? sql`AND a.action IN (${personal}) AND a.action = ${action}` : sql`AND a.action IN (${personal})`;
   const db = await getDb();
-  const where = visibleIn(organisationId, opts.action);
-  const rows = await db
-    .select({ ...rowColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
-    .where(where)
-    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && page > 1) {
-    // Past the last page the window has no row to carry the count.
-    const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(auditEvents).where(where);
-    total = c?.n ?? 0;
-  }
-  return { rows: rows.map(({ total: _t, ...r }) => r), total, page, pageSize };
+  const result = await db.execute<{ id: string | null; total: number }>(sql`
+    WITH total AS (
+      SELECT (SELECT count(*) FROM audit_events WHERE organisation_id = ${organisationId} ${ownAction})::int
+        + (SELECT count(*) FROM memberships m
+             JOIN audit_events a ON a.actor_user_id = m.user_id AND a.organisation_id IS NULL
+            WHERE m.organisation_id = ${organisationId} ${personalAction})::int AS n
+    ), hits AS (
+      (SELECT id, created_at FROM audit_events
+        WHERE organisation_id = ${organisationId} ${ownAction}
+        ORDER BY created_at DESC, id DESC LIMIT ${upTo})
+      UNION ALL
+      (SELECT x.id, x.created_at FROM memberships m
+         CROSS JOIN LATERAL (
+           SELECT a.id, a.created_at FROM audit_events a
+            WHERE a.actor_user_id = m.user_id AND a.organisation_id IS NULL ${personalAction}
+            ORDER BY a.created_at DESC, a.id DESC LIMIT ${upTo}) x
+        WHERE m.organisation_id = ${organisationId}
+        ORDER BY x.created_at DESC, x.id DESC LIMIT ${upTo})
+    ), page AS (
+      SELECT id, created_at FROM hits ORDER BY created_at DESC, id DESC LIMIT ${pageSize} OFFSET ${offset}
+    )
+    SELECT page.id::text AS id, total.n AS total FROM total LEFT JOIN page ON true
+    ORDER BY page.created_at DESC, page.id DESC`);
+  const total = Number(result.rows[0]?.total ?? 0);
+  const ids = result.rows.map((r) => r.id).filter((id): id is string => id !== null);
+  if (ids.length === 0) return { rows: [], total, page, pageSize };
+  const found = await db.select(rowColumns).from(auditEvents).leftJoin(users, eq(users.id, auditEvents.actorUserId)).where(inArray(auditEvents.id, ids));
+  const byId = new Map(found.map((r) => [r.id, r]));
+  return { rows: ids.map((id) => byId.get(id)).filter((r): r is AuditRow => r !== undefined), total, page, pageSize };
 }
 
 const EXPORT_BATCH = 1000;
