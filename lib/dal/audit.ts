@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
-import { auditEvents, memberships, users } from "@/db/schema";
+import { auditEvents, users } from "@/db/schema";
 import { clientIp } from "@/lib/client-ip";
 import type { AppError } from "@/lib/errors";
 import { ADMINS, assertRole, currentOrganisation, type Actor, type SystemActor, type UserActor } from "./actor";
@@ -106,16 +106,41 @@ function logOrganisation(actor: Actor | null, organisationId?: string): string {
   return organisationId;
 }
 
-/** The organisation's own events and the personal events (sign-ins, tokens) of its current members. */
-function visibleIn(organisationId: string, action?: AuditAction): SQL {
-  const members = sql`(SELECT ${memberships.userId} FROM ${memberships} WHERE ${memberships.organisationId} = ${organisationId})`;
-  return and(
-    or(
-      eq(auditEvents.organisationId, organisationId),
-      and(isNull(auditEvents.organisationId), inArray(auditEvents.action, PERSONAL_ACTIONS), sql`${auditEvents.actorUserId} IN ${members}`),
-    ),
-    action ? eq(auditEvents.action, action) : undefined,
-  )!;
+/**
+ * The newest `upTo` events an organisation's admins may see (before `before`, when given): its own
+ * events by its index, and its current members' personal events (sign-ins, tokens) person by
+ * person over the partial index, each branch cut to `upTo`, so nothing scans the table.
+ */
+function visibleHits(organisationId: string, action: AuditAction | undefined, upTo: number, before?: { at: string; id: string }): SQL {
+  const personal = sql.join(
+    PERSONAL_ACTIONS.map((a) => sql`${a}`),
+    sql`, `,
+  );
+  const own = sql`${action ? sql`AND action = ${action}` : sql``} ${before ? sql`AND (created_at, id) < (${before.at}::timestamptz, ${before.id}::uuid)` : sql``}`;
+  const mine = sql`AND a.action IN (${personal}) ${action ? sql`AND a.action = ${action}` : sql``} ${
+    before ? sql`AND (a.created_at, a.id) < (${before.at}::timestamptz, ${before.id}::uuid)` : sql``
+  }`;
+  return sql`
+      (SELECT id, created_at FROM audit_events
+        WHERE organisation_id = ${organisationId} ${own}
+        ORDER BY created_at DESC, id DESC LIMIT ${upTo})
+      UNION ALL
+      (SELECT x.id, x.created_at FROM memberships m
+         CROSS JOIN LATERAL (
+           SELECT a.id, a.created_at FROM audit_events a
+            WHERE a.actor_user_id = m.user_id AND a.organisation_id IS NULL ${mine}
+            ORDER BY a.created_at DESC, a.id DESC LIMIT ${upTo}) x
+        WHERE m.organisation_id = ${organisationId}
+        ORDER BY x.created_at DESC, x.id DESC LIMIT ${upTo})`;
+}
+
+/** Full rows for ids, in the order given. */
+async function rowsFor(ids: string[]): Promise<AuditRow[]> {
+  if (ids.length === 0) return [];
+  const db = await getDb();
+  const found = await db.select(rowColumns).from(auditEvents).leftJoin(users, eq(users.id, auditEvents.actorUserId)).where(inArray(auditEvents.id, ids));
+  const byId = new Map(found.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is AuditRow => r !== undefined);
 }
 
 const rowColumns = {
@@ -168,31 +193,18 @@ export async function listAuditEvents(
   const offset = (page - 1) * pageSize;
   const upTo = offset + pageSize;
   const action = opts.action;
-  const personal = sql.join(
-    PERSONAL_ACTIONS.map((a) => sql`${a}`),
+  const personalAction = sql`AND a.action IN (${sql.join(
+    PERSONAL_ACTIONS.map((x) => sql`${x}`),
     sql`, `,
-  );
-  const ownAction = action ? sql`AND action = ${action}` : sql``;
-  const personalAction = action ? sql`AND a.action IN (${personal}) AND a.action = ${action}` : sql`AND a.action IN (${personal})`;
+  )}) ${action ? sql`AND a.action = ${action}` : sql``}`;
   const db = await getDb();
   const result = await db.execute<{ id: string | null; total: number }>(sql`
     WITH total AS (
-      SELECT (SELECT count(*) FROM audit_events WHERE organisation_id = ${organisationId} ${ownAction})::int
+      SELECT (SELECT count(*) FROM audit_events WHERE organisation_id = ${organisationId} ${action ? sql`AND action = ${action}` : sql``})::int
         + (SELECT count(*) FROM memberships m
              JOIN audit_events a ON a.actor_user_id = m.user_id AND a.organisation_id IS NULL
             WHERE m.organisation_id = ${organisationId} ${personalAction})::int AS n
-    ), hits AS (
-      (SELECT id, created_at FROM audit_events
-        WHERE organisation_id = ${organisationId} ${ownAction}
-        ORDER BY created_at DESC, id DESC LIMIT ${upTo})
-      UNION ALL
-      (SELECT x.id, x.created_at FROM memberships m
-         CROSS JOIN LATERAL (
-           SELECT a.id, a.created_at FROM audit_events a
-            WHERE a.actor_user_id = m.user_id AND a.organisation_id IS NULL ${personalAction}
-            ORDER BY a.created_at DESC, a.id DESC LIMIT ${upTo}) x
-        WHERE m.organisation_id = ${organisationId}
-        ORDER BY x.created_at DESC, x.id DESC LIMIT ${upTo})
+    ), hits AS (${visibleHits(organisationId, action, upTo)}
     ), page AS (
       SELECT id, created_at FROM hits ORDER BY created_at DESC, id DESC LIMIT ${pageSize} OFFSET ${offset}
     )
@@ -200,10 +212,7 @@ export async function listAuditEvents(
     ORDER BY page.created_at DESC, page.id DESC`);
   const total = Number(result.rows[0]?.total ?? 0);
   const ids = result.rows.map((r) => r.id).filter((id): id is string => id !== null);
-  if (ids.length === 0) return { rows: [], total, page, pageSize };
-  const found = await db.select(rowColumns).from(auditEvents).leftJoin(users, eq(users.id, auditEvents.actorUserId)).where(inArray(auditEvents.id, ids));
-  const byId = new Map(found.map((r) => [r.id, r]));
-  return { rows: ids.map((id) => byId.get(id)).filter((r): r is AuditRow => r !== undefined), total, page, pageSize };
+  return { rows: await rowsFor(ids), total, page, pageSize };
 }
 
 const EXPORT_BATCH = 1000;
@@ -217,22 +226,14 @@ export function exportAuditEvents(actor: Actor | null, filter: AuditFilter = {})
   return (async function* () {
     const db = await getDb();
     // The cursor keeps PostgreSQL's microseconds; a JS Date would drop them and skip rows.
-    let cursor: { at: string; id: string } | null = null;
+    let cursor: { at: string; id: string } | undefined;
     for (;;) {
-      const batch: (AuditRow & { at: string })[] = await db
-        .select({ ...rowColumns, at: sql<string>`${auditEvents.createdAt}::text` })
-        .from(auditEvents)
-        .leftJoin(users, eq(users.id, auditEvents.actorUserId))
-        .where(
-          and(
-            visibleIn(organisationId, filter.action),
-            cursor ? sql`(${auditEvents.createdAt}, ${auditEvents.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : undefined,
-          ),
-        )
-        .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
-        .limit(EXPORT_BATCH);
+      const result = await db.execute<{ id: string; at: string }>(sql`
+        SELECT id::text AS id, created_at::text AS at FROM (${visibleHits(organisationId, filter.action, EXPORT_BATCH, cursor)}) hits
+        ORDER BY created_at DESC, id DESC LIMIT ${EXPORT_BATCH}`);
+      const batch = result.rows;
       if (batch.length === 0) return;
-      yield batch.map(({ at: _at, ...r }) => r);
+      yield await rowsFor(batch.map((r) => r.id));
       if (batch.length < EXPORT_BATCH) return;
       const last = batch[batch.length - 1]!;
       cursor = { at: last.at, id: last.id };
