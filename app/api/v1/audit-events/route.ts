@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/api/auth";
-import { handle, json, readQuery } from "@/lib/api/http";
+import { handle, json, otherMethods, readQuery } from "@/lib/api/http";
 import { auditEventsQuery } from "@/lib/api/schemas";
 import { listAuditEvents, type AuditRow } from "@/lib/dal/audit";
 
@@ -24,3 +24,6 @@ export const GET = handle(async (req) => {
   const list = await listAuditEvents(actor, { page: q.page, pageSize: q.pageSize, action: q.action, organisationId: q.organisationId });
   return json({ items: list.rows.map(eventJson), page: list.page, pageSize: list.pageSize, total: list.total, pages: Math.max(1, Math.ceil(list.total / list.pageSize)) });
 });
+
+/** Other methods: a 405 problem naming these. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
