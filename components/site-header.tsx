@@ -36,6 +36,11 @@ export async function SiteHeader({ locale }: { locale: string }) {
                   <Link href="/admin/members">{t("nav.members")}</Link>
                 </li>
               )}
+              {role === "admin" && (
+                <li>
+                  <Link href="/admin/audit">{t("nav.audit")}</Link>
+                </li>
+              )}
               {role === "participant" && (
                 <li>
                   <Link href="/participant">{t("nav.myEnrollments")}</Link>

@@ -18,7 +18,34 @@ export async function runAction<S extends z.ZodType, T = undefined>(
     const data = await fn(parsed.data);
     return data === undefined ? { ok: true } : { ok: true, data };
   } catch (err) {
+    if (err instanceof AppError) await noteRefusal(err);
     return failureOf(err);
+  }
+}
+
+/**
+ * A 403 or 404 for a signed-in person goes into the audit log, with the page the form was on.
+ * Loaded lazily and never throwing: outside a request (tests) there is simply no one to record.
+ */
+async function noteRefusal(err: AppError): Promise<void> {
+  if (err.code !== "forbidden" && err.code !== "not_found") return;
+  try {
+    const [{ getCurrentActor }, { recordRefusal }, { headers }] = await Promise.all([
+      import("@/lib/dal/session"),
+      import("@/lib/dal/audit"),
+      import("next/headers"),
+    ]);
+    const actor = await getCurrentActor();
+    const referer = (await headers()).get("referer");
+    let page = "";
+    try {
+      page = referer ? new URL(referer).pathname : "";
+    } catch {
+      page = "";
+    }
+    await recordRefusal(actor, err, `action ${page}`.trim());
+  } catch {
+    // No request scope or no database: the refusal itself still reaches the person.
   }
 }
 

@@ -1,5 +1,8 @@
 /** Expected failures; pages turn them into 404/403/redirects, actions into `{ ok: false }`. */
 export class AppError extends Error {
+  /** For a refusal raised by the role check: the organisation the person tried to act in (for the audit log). */
+  organisationId?: string;
+
   constructor(
     readonly code: "not_found" | "forbidden" | "unauthenticated" | "conflict" | "rate_limited" | "invalid",
     message?: string,

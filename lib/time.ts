@@ -91,3 +91,8 @@ function relativeFormatter(locale: string): Intl.RelativeTimeFormat {
   }
   return f;
 }
+
+/** A date-and-time formatter for a language and zone ("3 Dec 2026, 10:05"), made once and reused for every row. */
+export function dateTimeFormatter(locale: string, timeZone: string): Intl.DateTimeFormat {
+  return formatter(locale, `datetime|${timeZone}`, () => ({ dateStyle: "medium", timeStyle: "short", hourCycle: "h23", timeZone }));
+}

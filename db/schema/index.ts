@@ -6,3 +6,4 @@ export * from "./participation";
 export * from "./partners";
 export * from "./pairing";
 export * from "./system";
+export * from "./audit";

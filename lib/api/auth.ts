@@ -1,6 +1,6 @@
 import type { UserActor } from "@/lib/dal/actor";
 import { actorFromApiToken } from "@/lib/dal/api-tokens";
-import { HttpProblem, WWW_AUTHENTICATE } from "./http";
+import { HttpProblem, rememberActor, WWW_AUTHENTICATE } from "./http";
 
 const BEARER = /^Bearer +(\S+) *$/i;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -23,9 +23,9 @@ export async function authenticate(req: Request): Promise<UserActor | null> {
     const token = BEARER.exec(header)?.[1];
     const actor = token ? await actorFromApiToken(token) : null;
     if (!actor) throw invalidToken();
-    return actor;
+    return rememberActor(req, actor)!;
   }
-  const actor = await sessionActor(req);
+  const actor = rememberActor(req, await sessionActor(req));
   // Cookies ride along on cross-site requests; a browser says so, and a change is refused.
   if (actor && !SAFE_METHODS.has(req.method) && req.headers.get("sec-fetch-site") === "cross-site") {
     throw new HttpProblem(403, { code: "crossSite", detail: "Cross-site requests authenticated by a session cookie may not change anything." });

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { AppError, ConflictError, httpStatusOf } from "@/lib/errors";
+import type { UserActor } from "@/lib/dal/actor";
+import { recordRefusal } from "@/lib/dal/audit";
 import { logUnexpected } from "@/lib/log-error";
 import { problem, type ProblemExtra } from "@/lib/problem";
 import { hasNoNul, NUL_REFUSED } from "@/lib/validation/common";
@@ -212,9 +214,19 @@ export function handle<C = unknown>(fn: (req: Request, ctx: C) => Promise<Respon
     try {
       return await fn(req, ctx);
     } catch (err) {
+      if (err instanceof AppError) await recordRefusal(actors.get(req) ?? null, err, `${req.method} ${new URL(req.url).pathname}`);
       return problemFor(err, req);
     }
   };
+}
+
+// The person lib/api/auth found for a request, so a refusal can be audited without a second lookup.
+const actors = new WeakMap<Request, UserActor>();
+
+/** Notes who a request acts for (called by lib/api/auth). */
+export function rememberActor(req: Request, actor: UserActor | null): UserActor | null {
+  if (actor) actors.set(req, actor);
+  return actor;
 }
 
 /** A JSON answer that is never cached. */

@@ -1,7 +1,9 @@
 import pkg from "@/package.json";
 import { pairingPaths, pairingResponses } from "./openapi-pairing";
 import { pairingSchemas } from "./openapi-pairing-schemas";
-import { bodyRefusals, idParam, jsonBody, MAX_BODY_BYTES, needsAuth, ok, optionalAuth, pageParams, problemResponse, query, refusal } from "./openapi-parts";
+import { AUDIT_ACTIONS } from "@/lib/dal/audit";
+import { auditSchemas } from "./openapi-audit";
+import { bodyRefusals, idParam, jsonBody, MAX_BODY_BYTES, needsAuth, ok, optionalAuth, pageParams, problemResponse, query, refusal, uuid } from "./openapi-parts";
 import { schemas, sorts, statuses } from "./openapi-schemas";
 
 // Hand-written so it says what we mean; lib/api/openapi.test.ts keeps its paths and the route
@@ -31,6 +33,7 @@ export const openApiDocument = {
     { name: "Partners", description: "Initiatives, host organisations and coaches: for coordinators, and for a partner's owner." },
     { name: "Pairing", description: "Pairs of participants and partners, for coordinators: list, pair, end, change, propose for everyone." },
     { name: "Meetings", description: "Either side of a pair logs meetings; the other side confirms or disputes them." },
+    { name: "Administration", description: "For admins of an organisation: its audit log." },
     { name: "Meta" },
   ],
   paths: {
@@ -136,6 +139,21 @@ export const openApiDocument = {
       },
     },
     ...pairingPaths,
+    "/audit-events": {
+      get: {
+        operationId: "listAuditEvents",
+        tags: ["Administration"],
+        summary: "The organisation's audit log",
+        description:
+          "Sign-ins, invitations, role changes, removals, API token creation and revocation, and refused attempts (403/404), newest first: the organisation's own events and the sign-ins and tokens of its current members. Admins only; kept for 2 years.",
+        parameters: [
+          query("action", { type: "string", enum: [...AUDIT_ACTIONS] }, "Only this kind of event."),
+          query("organisationId", uuid, "Another organisation you are an admin of; default the first one you belong to."),
+          ...pageParams(200, 50),
+        ],
+        responses: { "200": ok("AuditEventPage"), ...needsAuth, "403": refusal("Forbidden"), "404": refusal("NotFound"), "422": refusal("ValidationFailed") },
+      },
+    },
     "/openapi.json": {
       get: {
         operationId: "getOpenApi",
@@ -169,6 +187,6 @@ export const openApiDocument = {
       ),
       ...pairingResponses,
     },
-    schemas: { ...schemas, ...pairingSchemas },
+    schemas: { ...schemas, ...pairingSchemas, ...auditSchemas },
   },
 } as const;

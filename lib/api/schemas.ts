@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ENROLLMENT_STATUSES, PARTNER_KINDS, PARTNER_STATUSES } from "@/db/schema/enums";
+import { AUDIT_ACTIONS } from "@/lib/dal/audit";
 import { ENROLLMENT_SORTS } from "@/lib/dal/enrollment-queries";
 import type { UserActor } from "@/lib/dal/actor";
 import { optionalText, plainString, wholeNumber } from "@/lib/validation/common";
@@ -66,3 +67,10 @@ export const PARTNER_IDENTITY_FIELDS = ["name", "kind", "aliases"] as const;
 export function partnerPatchSchema<S extends z.ZodType>(schema: S, current: Record<string, unknown>) {
   return z.preprocess((v) => (isPlainObject(v) ? { ...current, ...v } : v), schema);
 }
+
+/** An admin's view of the organisation's audit log (query string). */
+export const auditEventsQuery = pageQuery.extend({
+  action: z.enum(AUDIT_ACTIONS, { error: "invalid" }).optional(),
+  organisationId: z.string().max(100, { error: "tooLong" }).optional(),
+  pageSize: wholeNumber(1, 200).default(50),
+});

@@ -10,7 +10,7 @@ import { authSecret, SESSION_MAX_AGE_S, sessionCookie } from "./secret";
 // (`next build` evaluates this module while it collects page data).
 export const { handlers, auth, signOut } = NextAuth(async () => {
   const db = await getDb();
-  const { mayUserSignIn, getLiveSessionAndUser } = await import("@/lib/dal/auth");
+  const { mayUserSignIn, getLiveSessionAndUser, recordSignIn } = await import("@/lib/dal/auth");
   const e = env();
   const cookie = sessionCookie();
   const adapter = DrizzleAdapter(db, {
@@ -41,6 +41,11 @@ export const { handlers, auth, signOut } = NextAuth(async () => {
         sendVerificationRequest: () => Promise.reject(new Error("Sign-in links are sent by lib/dal/auth")),
       }),
     ],
+    events: {
+      async signIn({ user }) {
+        if (user.id) await recordSignIn(user.id, "email");
+      },
+    },
     callbacks: {
       async signIn({ user }) {
         return Boolean(user.email && (await mayUserSignIn(user.email)));

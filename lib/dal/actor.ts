@@ -82,7 +82,7 @@ export function assertRole(actor: Actor | null, organisationId: string, roles: r
   if (actor.kind === "system") return;
   const membership = actor.memberships.find((m) => m.organisationId === organisationId);
   if (!membership) throw new NotFoundError();
-  if (!roles.includes(membership.role)) throw new ForbiddenError();
+  if (!roles.includes(membership.role)) throw inOrganisation(new ForbiddenError(), organisationId);
 }
 
 /** The organisation the actor works in now, if their role there is one of `roles`. */
@@ -90,8 +90,15 @@ export function currentOrganisation(actor: Actor | null, roles: readonly Role[])
   if (!actor) throw new UnauthenticatedError();
   if (actor.kind === "system") throw new ForbiddenError("The system actor has no current organisation");
   if (!actor.current) throw new ForbiddenError("Not a member of any organisation");
-  if (!roles.includes(actor.current.role)) throw new ForbiddenError();
+  if (!roles.includes(actor.current.role)) throw inOrganisation(new ForbiddenError(), actor.current.organisationId);
   return actor.current.organisationId;
+}
+
+// Only a refusal inside an organisation the person belongs to names it: a 404 for another
+// organisation's record must not reach that organisation's audit log.
+function inOrganisation<E extends ForbiddenError>(err: E, organisationId: string): E {
+  err.organisationId = organisationId;
+  return err;
 }
 
 /** The signed-in user, or an error: for reads scoped to the actor themself. */

@@ -5,6 +5,7 @@ import { apiTokens, users } from "@/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { ApiTokenInput } from "@/lib/validation/api-token";
 import { loadActor, requireUser, type Actor, type SystemActor, type UserActor } from "./actor";
+import { recordAudit } from "./audit";
 import { isUuid } from "./programmes";
 import type { Tx } from "./tx";
 
@@ -43,7 +44,10 @@ const viewColumns = {
   lastUsedAt: apiTokens.lastUsedAt,
 };
 
-async function insertToken(tx: Tx, userId: string, name: string): Promise<NewApiToken> {
+/** Who made or revoked a token: the person themself, or the operator at the CLI (no user). */
+type TokenBy = { userId: string } | { via: "cli" };
+
+async function insertToken(tx: Tx, userId: string, name: string, by: TokenBy): Promise<NewApiToken> {
   // Serialise token creation per person so two requests cannot both pass the limit.
   await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
   const [active] = await tx
@@ -57,14 +61,29 @@ async function insertToken(tx: Tx, userId: string, name: string): Promise<NewApi
     .insert(apiTokens)
     .values({ userId, name: name.trim().slice(0, 100), tokenHash: hashOf(token), prefix })
     .returning({ id: apiTokens.id });
+  await recordAudit(tx, tokenEvent("api_token_created", userId, row!.id, { name: name.trim().slice(0, 100), prefix }, by));
   return { id: row!.id, token, prefix };
+}
+
+function tokenEvent(action: "api_token_created" | "api_token_revoked", ownerId: string, tokenId: string, detail: Record<string, unknown>, by: TokenBy) {
+  // Tokens are personal (they act in every organisation of their owner): the event names the
+  // owner, and each organisation's admins see it among their members' events.
+  const cli = "via" in by;
+  return {
+    action,
+    organisationId: null,
+    actorUserId: cli ? ownerId : by.userId,
+    targetType: "api_token",
+    targetId: tokenId,
+    detail: cli ? { ...detail, via: "cli" } : detail,
+  };
 }
 
 /** Creates a personal API token for the signed-in person; the token is returned once, only its hash is kept. */
 export async function createApiToken(actor: Actor | null, input: ApiTokenInput): Promise<NewApiToken> {
   const user = requireUser(actor);
   const db = await getDb();
-  return db.transaction((tx) => insertToken(tx, user.userId, input.name));
+  return db.transaction((tx) => insertToken(tx, user.userId, input.name, { userId: user.userId }));
 }
 
 /** The signed-in person's tokens that are not revoked, newest first (never their hashes). */
@@ -84,12 +103,19 @@ export async function revokeApiToken(actor: Actor | null, id: string): Promise<v
   if (!isUuid(id)) throw new NotFoundError();
   const db = await getDb();
   const [row] = await db
-    .select({ id: apiTokens.id, revokedAt: apiTokens.revokedAt })
+    .select({ id: apiTokens.id, revokedAt: apiTokens.revokedAt, name: apiTokens.name, prefix: apiTokens.prefix })
     .from(apiTokens)
     .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, user.userId)));
   if (!row) throw new NotFoundError();
   if (row.revokedAt) return;
-  await db.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));
+  await db.transaction(async (tx) => {
+    const done = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    if (done.length > 0) await recordAudit(tx, tokenEvent("api_token_revoked", user.userId, id, { name: row.name, prefix: row.prefix }, { userId: user.userId }));
+  });
 }
 
 /**
@@ -126,7 +152,7 @@ async function enabledUserId(tx: Tx, email: string): Promise<string> {
 /** The operator (CLI) creates a token for a person by address; printed once. */
 export async function createApiTokenForUser(_actor: SystemActor, email: string, name: string): Promise<NewApiToken> {
   const db = await getDb();
-  return db.transaction(async (tx) => insertToken(tx, await enabledUserId(tx, email), name));
+  return db.transaction(async (tx) => insertToken(tx, await enabledUserId(tx, email), name, { via: "cli" }));
 }
 
 /** The operator (CLI) revokes a person's token by its id or its prefix (`kpl_AbCd`). */
@@ -150,6 +176,9 @@ export async function revokeApiTokenForUser(_actor: SystemActor, email: string, 
     throw new ConflictError(`${email} has ${matches.length} active tokens starting with ${key}; give the token's id instead: ${matches.map((m) => m.id).join(", ")}`);
   }
   const match = matches[0]!;
-  await db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, match.id));
+  await db.transaction(async (tx) => {
+    await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, match.id));
+    await recordAudit(tx, tokenEvent("api_token_revoked", user.id, match.id, { name: match.name, prefix: match.prefix }, { via: "cli" }));
+  });
   return match;
 }

@@ -8,6 +8,7 @@ import { appUrl, isDemo } from "@/lib/env";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { emailAddress } from "@/lib/validation/common";
 import type { SystemActor } from "./actor";
+import { recordAuditQuietly } from "./audit";
 import { enqueueMail } from "./mail";
 import { hitRateLimit } from "./rate-limit";
 import type { DbOrTx } from "./tx";
@@ -90,7 +91,10 @@ export async function requestSignInLink(input: {
   const db = await getDb();
   const okAddress = await hitRateLimit(db, `signin:addr:${email}`, RATE.perAddress, RATE.windowSeconds);
   const okIp = await hitRateLimit(db, `signin:ip:${input.ip}`, RATE.perIp, RATE.windowSeconds);
-  if (!okAddress || !okIp) return "rate_limited";
+  if (!okAddress || !okIp) {
+    await recordRefusedLink(email, okAddress ? "ip" : "address");
+    return "rate_limited";
+  }
   const [user] = await db
     .select({ email: users.email, locale: users.locale })
     .from(users)
@@ -102,6 +106,25 @@ export async function requestSignInLink(input: {
     await enqueueMail(tx, { ...mail, to: user.email, locale: user.locale, template: "magic-link" });
   });
   return "accepted";
+}
+
+/**
+ * A refused link request in the audit log: under the person when the address has an account (so
+ * their organisations' admins see it), else under nobody; the address itself is not kept.
+ */
+async function recordRefusedLink(email: string, limit: "address" | "ip"): Promise<void> {
+  try {
+    const db = await getDb();
+    const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    await recordAuditQuietly({ action: "sign_in_link_refused", actorUserId: user?.id ?? null, detail: { reason: "rate_limited", limit } });
+  } catch (err) {
+    console.error("[audit] could not record a refused sign-in link", err);
+  }
+}
+
+/** A finished sign-in (next-auth's `events.signIn`, or a demo button): never breaks the sign-in. */
+export async function recordSignIn(userId: string, method: "email" | "demo"): Promise<void> {
+  await recordAuditQuietly({ action: "sign_in", actorUserId: userId, detail: { method } });
 }
 
 /** For the operator's CLI: a sign-in link for an existing, enabled user. */
@@ -162,6 +185,7 @@ export async function createDemoSession(role: DemoRole): Promise<{ token: string
   const token = crypto.randomBytes(32).toString("hex");
   const expires = new Date(Date.now() + SESSION_MAX_AGE_S * 1000);
   await db.insert(sessions).values({ sessionToken: token, userId: user.id, expires });
+  await recordSignIn(user.id, "demo");
   return { token, expires, locale: user.locale };
 }
 

@@ -2,11 +2,13 @@ import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, organisations, users, type Locale, type Role } from "@/db/schema";
 import { renderInvitation } from "@/emails/invitation";
-import { ConflictError } from "@/lib/errors";
+import { ConflictError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import type { InviteInput } from "@/lib/validation/member";
-import { ADMINS, currentOrganisation, type Actor, type SystemActor } from "./actor";
+import { ADMINS, assertRole, currentOrganisation, type Actor, type SystemActor } from "./actor";
+import { recordAudit } from "./audit";
 import { normaliseEmail, signInPageUrl } from "./auth";
 import { enqueueMail } from "./mail";
+import { isUuid } from "./programmes";
 import type { Tx } from "./tx";
 
 /** Members of the actor's current organisation (admins only). */
@@ -64,6 +66,14 @@ export async function inviteMember(actor: Actor | null, input: InviteInput): Pro
       invitedById: inviter?.userId ?? null,
       invitedAt: new Date(),
     });
+    await recordAudit(tx, {
+      action: "member_invited",
+      organisationId,
+      actorUserId: inviter?.userId ?? null,
+      targetType: "user",
+      targetId: user.id,
+      detail: { email, role: input.role },
+    });
     const url = signInPageUrl(user.locale, email, `/${user.locale}/start`);
     const mail = renderInvitation(user.locale, {
       url,
@@ -72,6 +82,83 @@ export async function inviteMember(actor: Actor | null, input: InviteInput): Pro
       role: input.role,
     });
     await enqueueMail(tx, { ...mail, to: email, locale: user.locale, template: "invitation", organisationId });
+  });
+}
+
+/**
+ * The membership an admin acts on, locked for the change: another organisation's is a 404, a
+ * non-admin gets 403. Admin rows of the organisation are locked first, always in the same order,
+ * so two admins demoting each other at once cannot both succeed (nor deadlock).
+ */
+async function memberForChange(tx: Tx, actor: Actor | null, membershipId: string) {
+  if (!actor) throw new UnauthenticatedError();
+  if (!isUuid(membershipId)) throw new NotFoundError();
+  const [head] = await tx.select({ organisationId: memberships.organisationId }).from(memberships).where(eq(memberships.id, membershipId));
+  if (!head) throw new NotFoundError();
+  assertRole(actor, head.organisationId, ADMINS);
+  const admins = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, head.organisationId), eq(memberships.role, "admin")))
+    .orderBy(asc(memberships.id))
+    .for("update");
+  const [member] = await tx
+    .select({ id: memberships.id, organisationId: memberships.organisationId, userId: memberships.userId, role: memberships.role, email: users.email, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.id, membershipId))
+    .for("update", { of: memberships });
+  if (!member) throw new NotFoundError();
+  const lastAdmin = member.role === "admin" && admins.length <= 1;
+  return { member, lastAdmin };
+}
+
+const by = (actor: Actor | null) => (actor?.kind === "user" ? actor.userId : null);
+
+/**
+ * Gives a member of the admin's organisation another role. The last admin cannot be demoted
+ * (`lastAdmin`). Takes effect on the member's next request: every request loads roles afresh.
+ */
+export async function changeMemberRole(actor: Actor | null, membershipId: string, role: Role): Promise<{ email: string; role: Role }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { member, lastAdmin } = await memberForChange(tx, actor, membershipId);
+    if (member.role === role) return { email: member.email, role };
+    if (lastAdmin) throw new ConflictError("lastAdmin");
+    await tx.update(memberships).set({ role }).where(eq(memberships.id, member.id));
+    await recordAudit(tx, {
+      action: "member_role_changed",
+      organisationId: member.organisationId,
+      actorUserId: by(actor),
+      targetType: "user",
+      targetId: member.userId,
+      detail: { email: member.email, name: member.name, from: member.role, to: role },
+    });
+    return { email: member.email, role };
+  });
+}
+
+/**
+ * Removes a person from the admin's organisation: the membership goes, at once for their
+ * sessions and API tokens there (each request loads memberships afresh). Their account, other
+ * memberships, and their enrollments and pairs here stay as records of what happened. The last
+ * admin cannot be removed (`lastAdmin`), not even by themself.
+ */
+export async function removeMember(actor: Actor | null, membershipId: string): Promise<{ email: string; userId: string }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { member, lastAdmin } = await memberForChange(tx, actor, membershipId);
+    if (lastAdmin) throw new ConflictError("lastAdmin");
+    await tx.delete(memberships).where(eq(memberships.id, member.id));
+    await recordAudit(tx, {
+      action: "member_removed",
+      organisationId: member.organisationId,
+      actorUserId: by(actor),
+      targetType: "user",
+      targetId: member.userId,
+      detail: { email: member.email, name: member.name, role: member.role },
+    });
+    return { email: member.email, userId: member.userId };
   });
 }
 

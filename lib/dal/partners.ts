@@ -5,6 +5,7 @@ import { renderPartnerMail, type PartnerMailKind } from "@/emails/partners";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import type { HelpRequestInput, InvitePartnerInput, PartnerDecision, PartnerEditInput, RegisterPartnerInput } from "@/lib/validation/partner";
 import { assertRole, COORDINATING, currentOrganisation, type Actor } from "./actor";
+import { recordAudit } from "./audit";
 import { normaliseEmail, signInPageUrl } from "./auth";
 import { enqueueMail } from "./mail";
 import { ensureUser } from "./members";
@@ -121,6 +122,14 @@ export async function invitePartner(actor: Actor | null, input: InvitePartnerInp
       })
       .returning({ id: partners.id });
     await tx.insert(memberships).values({ organisationId, userId: owner.id, role: "partner", invitedById: by, invitedAt: now }).onConflictDoNothing();
+    await recordAudit(tx, {
+      action: "partner_invited",
+      organisationId,
+      actorUserId: by,
+      targetType: "partner",
+      targetId: row!.id,
+      detail: { email, partner: input.name, kind: input.kind },
+    });
     const inviter = actor?.kind === "user" ? (actor.name ?? actor.email) : "Koppel";
     await mailOwner(tx, row!.id, "invited", { inviter });
     return { partnerId: row!.id };

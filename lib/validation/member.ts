@@ -16,3 +16,12 @@ export type InviteFormValues = z.input<typeof inviteSchema>;
 /** Ask for a sign-in link. */
 export const signInSchema = z.object({ email: emailAddress });
 export type SignInFormValues = z.input<typeof signInSchema>;
+
+/** An admin gives a member another role. */
+export const memberRoleSchema = z.object({
+  membershipId: z.uuid({ error: "notFound" }),
+  role: z.enum(ROLES, { error: "required" }),
+});
+
+/** An admin removes a member from the organisation. */
+export const removeMemberSchema = z.object({ membershipId: z.uuid({ error: "notFound" }) });
