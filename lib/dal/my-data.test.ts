@@ -13,6 +13,9 @@ import { signUp } from "./enrollments";
 import { logMeeting, respondToMeeting } from "./meetings";
 import { exportMyData } from "./my-data";
 import { pairParticipant } from "./pairs";
+import * as exportRoute from "@/app/api/v1/me/export/route";
+import { call, expectProblem } from "@/lib/testing/api";
+import { schemaErrors } from "@/lib/testing/openapi";
 import { signUpSchemaFor } from "@/lib/validation/enrollment";
 
 let t: TestDatabase;
@@ -77,6 +80,19 @@ describe("exportMyData", () => {
     expect(data.enrollments).toEqual([]);
     const json = JSON.stringify(data);
     for (const hidden of [a.email, b.email, "Motivatie van Anna", "Motivatie van Bram"]) expect(json).not.toContain(hidden);
+  });
+
+  it("is served as a download at GET /api/v1/me/export for the token's owner only", async () => {
+    const { a, b } = await twoInOneCohort();
+    const { token } = await createApiToken(a.actor, { name: "Export" });
+    const r = await call(exportRoute.GET, { path: "/me/export", token });
+    expect(r.status).toBe(200);
+    expect(r.res.headers.get("content-disposition")).toMatch(/^attachment; filename="koppel-my-data-\d{4}-\d{2}-\d{2}\.json"$/);
+    expect(schemaErrors(r.body, "MyDataExport")).toEqual([]);
+    expect(r.body.account.email).toBe(a.email);
+    expect(r.body.enrollments.map((e: { id: string }) => e.id)).toEqual([a.enrollmentId]);
+    expect(JSON.stringify(r.body)).not.toContain(b.email);
+    expectProblem(await call(exportRoute.GET, { path: "/me/export" }), 401, "/me/export");
   });
 
   it("refuses nobody and the operator's system actor: it only ever exports the acting person", async () => {
