@@ -89,8 +89,9 @@ describe("exportMyData", () => {
     expect(r.status).toBe(200);
     expect(r.res.headers.get("content-disposition")).toMatch(/^attachment; filename="koppel-my-data-\d{4}-\d{2}-\d{2}\.json"$/);
     expect(schemaErrors(r.body, "MyDataExport")).toEqual([]);
-    expect(r.body.account.email).toBe(a.email);
-    expect(r.body.enrollments.map((e: { id: string }) => e.id)).toEqual([a.enrollmentId]);
+    const body = r.body as unknown as { account: { email: string }; enrollments: { id: string }[] };
+    expect(body.account.email).toBe(a.email);
+    expect(body.enrollments.map((e) => e.id)).toEqual([a.enrollmentId]);
     expect(JSON.stringify(r.body)).not.toContain(b.email);
     expectProblem(await call(exportRoute.GET, { path: "/me/export" }), 401, "/me/export");
   });
