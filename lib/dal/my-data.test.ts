@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { pairingFixture } from "@/lib/testing/pairing";
 import { deleteMyAccount, describeAccountDeletion } from "./account-deletion";
 import { loadActor, SYSTEM } from "./actor";
+import { createOrganisationWithAdmin } from "./members";
 import { createApiToken } from "./api-tokens";
 import { mayUserSignIn, requestSignInLink } from "./auth";
 import { cohortEnrollmentCounts } from "./enrollment-queries";
@@ -18,6 +19,7 @@ import { call, expectProblem } from "@/lib/testing/api";
 import { schemaErrors } from "@/lib/testing/openapi";
 import { signUpSchemaFor } from "@/lib/validation/enrollment";
 
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 let t: TestDatabase;
 let f: Awaited<ReturnType<typeof pairingFixture>>;
 
@@ -178,5 +180,43 @@ describe("deleteMyAccount", () => {
     expect((await describeAccountDeletion(admin)).lastAdminOf).toEqual(["Stichting Samen Duurzaam"]);
     await expect(deleteMyAccount(admin, { email: admin.email })).rejects.toMatchObject({ message: "lastAdmin" });
     expect(await loadActor(admin.userId)).not.toBeNull();
+  });
+
+  it.skipIf(!onPostgres)("leaves an organisation one admin when its two admins delete themselves at once (PostgreSQL)", async () => {
+    const slug = `twee-beheerders-${Date.now()}`;
+    const { organisationId } = await createOrganisationWithAdmin(SYSTEM, { name: "Twee Beheerders", slug, adminEmail: `een.${slug}@example.org` });
+    const [second] = await t.db.insert(users).values({ email: `twee.${slug}@example.org` }).returning({ id: users.id });
+    await t.db.insert(memberships).values({ organisationId, userId: second!.id, role: "admin" });
+    const admins = await Promise.all(
+      (await t.db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.organisationId, organisationId))).map(async (m) => (await loadActor(m.userId))!),
+    );
+    const results = await Promise.allSettled(admins.map((a) => deleteMyAccount(a, { email: a.email })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { message: "lastAdmin" } });
+    expect(await t.db.select().from(memberships).where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, "admin")))).toHaveLength(1);
+  });
+
+  it.skipIf(!onPostgres)("offers each freed place once when two participants of a full cohort delete themselves at once (PostgreSQL)", async () => {
+    const cohortId = await f.newCohort({ capacity: 2 });
+    const a = await f.participant(cohortId);
+    const b = await f.participant(cohortId);
+    const waiting = [];
+    for (let i = 0; i < 3; i++) {
+      const input = signUpSchemaFor({ policyAreas: ["Wonen"], questions: [] }).parse({
+        name: `Wachtende ${i}`,
+        email: `wachtende.${i}.${Date.now()}@example.org`,
+        employer: "Gemeente Zwolle",
+        department: "",
+        jobTitle: "Adviseur",
+        policyAreas: ["Wonen"],
+        motivation: "Ik wacht",
+        availableHalfDays: 4,
+        consent: true,
+      });
+      waiting.push(await signUp(null, cohortId, input, { locale: "nl" }));
+    }
+    await Promise.all([deleteMyAccount(a.actor, { email: a.email }), deleteMyAccount(b.actor, { email: b.email })]);
+    const counts = await cohortEnrollmentCounts(f.people.coordinator, cohortId);
+    expect(counts).toMatchObject({ accepted: 0, offered: 2, waitlisted: 1, withdrawn: 2 });
   });
 });
