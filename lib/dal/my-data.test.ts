@@ -13,7 +13,7 @@ import { cohortEnrollmentCounts } from "./enrollment-queries";
 import { signUp } from "./enrollments";
 import { logMeeting, respondToMeeting } from "./meetings";
 import { exportMyData } from "./my-data";
-import { pairParticipant } from "./pairs";
+import { listCohortPairs, pairParticipant } from "./pairs";
 import * as exportRoute from "@/app/api/v1/me/export/route";
 import { call, expectProblem } from "@/lib/testing/api";
 import { schemaErrors } from "@/lib/testing/openapi";
@@ -160,6 +160,9 @@ describe("deleteMyAccount", () => {
     expect(e).toMatchObject({ status: "withdrawn", motivation: "", employer: "", jobTitle: "", answers: {}, region: null });
     const [pair] = await t.db.select().from(pairs).where(eq(pairs.id, pairA));
     expect(pair).toMatchObject({ status: "ended", endReason: "accountDeleted" });
+    // The coordinator sees why the pair ended.
+    const seen = (await listCohortPairs(f.people.coordinator, cohortId, { includeEnded: true })).find((p) => p.pairId === pairA);
+    expect(seen).toMatchObject({ status: "ended", endReason: "accountDeleted" });
     const [m] = await t.db.select().from(meetings).where(eq(meetings.id, meetingA));
     expect(m).toMatchObject({ durationMinutes: 90, status: "confirmed", notes: "" });
 
