@@ -154,23 +154,31 @@ export async function deleteMyAccount(actor: Actor | null, confirmation: { email
     await withdrawOpenEnrollments(tx, me);
     await anonymiseParticipation(tx, me);
 
-    await tx
-      .update(partners)
-      .set({ contactEmail: sql`CASE WHEN lower(${partners.contactEmail}) = ${row.email} THEN '' ELSE ${partners.contactEmail} END`, ownerUserId: null, updatedAt: new Date() })
-      .where(eq(partners.ownerUserId, me));
-    await tx.delete(apiTokens).where(eq(apiTokens.userId, me));
-    await tx.delete(sessions).where(eq(sessions.userId, me));
-    await tx.delete(accounts).where(eq(accounts.userId, me));
-    await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, row.email));
-    await tx.delete(mailOutbox).where(eq(mailOutbox.toAddress, row.email));
-    await tx.delete(rateLimits).where(inArray(rateLimits.key, ["signin", "signup", "partner"].map((f) => `${f}:addr:${row.email}`)));
-    await tx.delete(memberships).where(eq(memberships.userId, me));
-    const now = new Date();
-    await tx
-      .update(users)
-      .set({ name: null, email: `deleted-${crypto.randomUUID()}@invalid`, emailVerified: null, image: null, timeZone: "Europe/Amsterdam", disabledAt: now, deletedAt: now })
-      .where(eq(users.id, me));
+    await eraseAccount(tx, me, row.email);
   });
+}
+
+/**
+ * Erases an account itself (inside the caller's transaction): the owner leaves their partners
+ * (and their address the partners' contact details), tokens, sessions, sign-in links, queued
+ * mail, rate-limit counters and memberships go, and the user row keeps no name or address.
+ */
+export async function eraseAccount(tx: Tx, userId: string, email: string, now: Date = new Date()): Promise<void> {
+  await tx
+    .update(partners)
+    .set({ contactEmail: sql`CASE WHEN lower(${partners.contactEmail}) = ${email} THEN '' ELSE ${partners.contactEmail} END`, ownerUserId: null, updatedAt: now })
+    .where(eq(partners.ownerUserId, userId));
+  await tx.delete(apiTokens).where(eq(apiTokens.userId, userId));
+  await tx.delete(sessions).where(eq(sessions.userId, userId));
+  await tx.delete(accounts).where(eq(accounts.userId, userId));
+  await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, email));
+  await tx.delete(mailOutbox).where(eq(mailOutbox.toAddress, email));
+  await tx.delete(rateLimits).where(inArray(rateLimits.key, ["signin", "signup", "partner"].map((f) => `${f}:addr:${email}`)));
+  await tx.delete(memberships).where(eq(memberships.userId, userId));
+  await tx
+    .update(users)
+    .set({ name: null, email: `deleted-${crypto.randomUUID()}@invalid`, emailVerified: null, image: null, timeZone: "Europe/Amsterdam", disabledAt: now, deletedAt: now })
+    .where(eq(users.id, userId));
 }
 
 /** Withdraws every open sign-up, cohort by cohort under its lock (in id order): pairs end and held places go to the waitlist. */

@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cohorts, enrollmentEvents, enrollments, meetings, pairs, programmes } from "@/db/schema";
+import { cohorts, enrollmentEvents, enrollments, meetings, pairs, programmes, users } from "@/db/schema";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { pairingFixture } from "@/lib/testing/pairing";
@@ -99,6 +99,11 @@ describe("retention per programme", () => {
 
     // Anna keeps her account and her other cohort; the anonymised one is no longer hers.
     expect(await loadActor(a.actor.userId)).not.toBeNull();
+    // Bram had nothing else: his account, only a name and an address by now, is erased too; the partner's owner keeps theirs.
+    expect(await loadActor(b.actor.userId)).toBeNull();
+    const [bram] = await t.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, b.actor.userId));
+    expect(bram).toMatchObject({ name: null, email: expect.stringMatching(/^deleted-.+@invalid$/) });
+    expect(await loadActor(q.owner.userId)).not.toBeNull();
     const mine = await exportMyData(a.actor);
     expect(mine.enrollments.map((e) => e.id)).toEqual([aOther.enrollmentId]);
     expect(mine.enrollments[0]!.motivation).toBe("Nog steeds van A");

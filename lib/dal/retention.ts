@@ -6,12 +6,14 @@
  * (`anonymised-<enrollment id>@invalid`), so the person's own account, and their other cohorts,
  * are not touched.
  */
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { cohorts, programmes } from "@/db/schema";
+import { cohorts, enrollments, memberships, partners, programmes, users } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import { eraseAccount } from "./account-deletion";
 import { assertRole, COORDINATING, type Actor, type SystemActor } from "./actor";
 import { lockCohort } from "./enrollment-rules";
+import type { Tx } from "./tx";
 import { isUuid } from "./programmes";
 
 /** Days ahead the programme page lists cohorts about to be anonymised. */
@@ -100,6 +102,7 @@ export async function anonymiseExpiredCohorts(_actor: SystemActor, now: Date = n
       await lockCohort(tx, id);
       const [again] = await tx.select({ anonymisedAt: cohorts.anonymisedAt }).from(cohorts).where(eq(cohorts.id, id));
       if (again?.anonymisedAt) return null;
+      const people = await tx.selectDistinct({ userId: enrollments.userId }).from(enrollments).where(eq(enrollments.cohortId, id));
       // A stand-in account per enrollment, so the person's own account (and other cohorts) stay theirs.
       await tx.execute(sql`
         INSERT INTO users (id, email, disabled_at, deleted_at)
@@ -127,6 +130,11 @@ export async function anonymiseExpiredCohorts(_actor: SystemActor, now: Date = n
         UPDATE pair_events pe SET reason = CASE WHEN pe.reason ~ ${KEY_REASON} THEN pe.reason ELSE '' END
         FROM pairs p WHERE pe.pair_id = p.id AND p.cohort_id = ${id}`);
       await tx.update(cohorts).set({ anonymisedAt: now }).where(eq(cohorts.id, id));
+      await eraseAccountsLeftEmpty(
+        tx,
+        people.map((p) => p.userId),
+        now,
+      );
       return rowCount(changed);
     });
     if (n !== null) {
@@ -135,6 +143,29 @@ export async function anonymiseExpiredCohorts(_actor: SystemActor, now: Date = n
     }
   }
   return { cohorts: done, enrollments: people };
+}
+
+/**
+ * An account that existed only for anonymised cohorts (no other sign-up, no partner, no role but
+ * participant) holds nothing any more but a name and an address: it is erased as a deletion would.
+ */
+async function eraseAccountsLeftEmpty(tx: Tx, userIds: string[], now: Date): Promise<void> {
+  const ids = userIds.filter((u) => !u.startsWith("anonymised-"));
+  if (ids.length === 0) return;
+  const candidates = await tx
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(and(inArray(users.id, ids), isNull(users.deletedAt)))
+    .orderBy(asc(users.id))
+    .for("update");
+  for (const u of candidates) {
+    const [[e], [p], [r]] = await Promise.all([
+      tx.select({ n: count() }).from(enrollments).where(eq(enrollments.userId, u.id)),
+      tx.select({ n: count() }).from(partners).where(eq(partners.ownerUserId, u.id)),
+      tx.select({ n: count() }).from(memberships).where(and(eq(memberships.userId, u.id), ne(memberships.role, "participant"))),
+    ]);
+    if ((e?.n ?? 0) + (p?.n ?? 0) + (r?.n ?? 0) === 0) await eraseAccount(tx, u.id, u.email, now);
+  }
 }
 
 /** Rows a RETURNING statement gave back, on node-postgres and on PGlite alike. */
