@@ -102,7 +102,8 @@ describe("retention per programme", () => {
     // Bram had nothing else: his account, only a name and an address by now, is erased too; the partner's owner keeps theirs.
     expect(await loadActor(b.actor.userId)).toBeNull();
     const [bram] = await t.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, b.actor.userId));
-    expect(bram).toMatchObject({ name: null, email: expect.stringMatching(/^deleted-.+@invalid$/) });
+    expect(bram!.name).toBeNull();
+    expect(bram!.email).toMatch(/^deleted-.+@invalid$/);
     expect(await loadActor(q.owner.userId)).not.toBeNull();
     const mine = await exportMyData(a.actor);
     expect(mine.enrollments.map((e) => e.id)).toEqual([aOther.enrollmentId]);
