@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cohorts, enrollmentEvents, enrollments, meetings, pairs, programmes, users } from "@/db/schema";
+import { cohorts, enrollmentEvents, enrollments, mailOutbox, meetings, pairs, programmes, users } from "@/db/schema";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { pairingFixture } from "@/lib/testing/pairing";
@@ -116,6 +116,10 @@ describe("retention per programme", () => {
     const [stampAgain] = await t.db.select({ at: cohorts.anonymisedAt }).from(cohorts).where(eq(cohorts.id, cohortId));
     expect(stampAgain!.at).toEqual(stamp!.at);
     expect(await totals(cohortId)).toEqual(before);
+
+    // A decision on an anonymised enrollment mails nobody: the stand-in has no address.
+    await decideEnrollments(f.people.coordinator, cohortId, { ids: [a.enrollmentId], decision: "waitlist", reason: "" });
+    expect(await t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, `anonymised-${a.enrollmentId}@invalid`))).toEqual([]);
   });
 
   it("follows the programme's own months, which a coordinator sets on the programme form", async () => {
