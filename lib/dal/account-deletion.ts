@@ -20,6 +20,7 @@ import {
   partners,
   rateLimits,
   sessions,
+  signUpRequests,
   users,
   verificationTokens,
   type EnrollmentStatus,
@@ -173,6 +174,7 @@ export async function eraseAccount(tx: Tx, userId: string, email: string, now: D
   await tx.delete(accounts).where(eq(accounts.userId, userId));
   await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, email));
   await tx.delete(mailOutbox).where(eq(mailOutbox.toAddress, email));
+  await tx.delete(signUpRequests).where(eq(signUpRequests.email, email));
   await tx.delete(rateLimits).where(inArray(rateLimits.key, ["signin", "signup", "partner"].map((f) => `${f}:addr:${email}`)));
   await tx.delete(memberships).where(eq(memberships.userId, userId));
   await tx

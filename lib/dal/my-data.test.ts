@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiTokens, enrollments, mailOutbox, meetings, memberships, pairs, sessions, users } from "@/db/schema";
+import { apiTokens, enrollments, mailOutbox, meetings, memberships, pairs, sessions, signUpRequests, users } from "@/db/schema";
 import { ConflictError, ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { pairingFixture } from "@/lib/testing/pairing";
@@ -14,6 +14,7 @@ import { signUp } from "./enrollments";
 import { logMeeting, respondToMeeting } from "./meetings";
 import { exportMyData } from "./my-data";
 import { listCohortPairs, pairParticipant } from "./pairs";
+import { requestSignUpConfirmation } from "./sign-up-confirmation";
 import * as exportRoute from "@/app/api/v1/me/export/route";
 import { call, expectProblem } from "@/lib/testing/api";
 import { schemaErrors } from "@/lib/testing/openapi";
@@ -123,6 +124,20 @@ describe("deleteMyAccount", () => {
     await respondToMeeting(a.actor, meetingA, "confirm");
     await createApiToken(a.actor, { name: "Sleutel" });
     await t.db.insert(sessions).values({ sessionToken: "anna-session-2", userId: a.actor.userId, expires: new Date(Date.now() + 86400_000) });
+    // A sign-up Anna sent through the form for another cohort and has not confirmed yet.
+    const later = await f.newCohort();
+    await requestSignUpConfirmation(later, signUpSchemaFor({ policyAreas: ["Wonen"], questions: [] }).parse({
+      name: a.name,
+      email: a.email,
+      employer: "Gemeente Almelo",
+      department: "",
+      jobTitle: "Adviseur",
+      policyAreas: ["Wonen"],
+      motivation: "Nog niet bevestigd",
+      availableHalfDays: 2,
+      consent: true,
+    }), { locale: "nl", now: new Date() });
+    expect(await t.db.select().from(signUpRequests).where(eq(signUpRequests.email, a.email))).toHaveLength(1);
     // The cohort is full: Anna's place goes to Wim, who waits.
     const wimEmail = `wim.${Date.now()}@example.org`;
     const input = signUpSchemaFor({ policyAreas: ["Wonen"], questions: [] }).parse({
@@ -136,7 +151,7 @@ describe("deleteMyAccount", () => {
       availableHalfDays: 4,
       consent: true,
     });
-    expect((await signUp(null, cohortId, input, { locale: "nl" })).status).toBe("waitlisted");
+    expect((await signUp(SYSTEM, cohortId, input, { locale: "nl" })).status).toBe("waitlisted");
     const before = await cohortEnrollmentCounts(f.people.coordinator, cohortId);
 
     await deleteMyAccount(a.actor, { email: `  ${a.email.toUpperCase()} ` });
@@ -152,6 +167,7 @@ describe("deleteMyAccount", () => {
     expect(await t.db.select().from(apiTokens).where(eq(apiTokens.userId, a.actor.userId))).toEqual([]);
     expect(await t.db.select().from(memberships).where(eq(memberships.userId, a.actor.userId))).toEqual([]);
     expect(await f.mailsTo(a.email)).toEqual([]);
+    expect(await t.db.select().from(signUpRequests).where(eq(signUpRequests.email, a.email))).toEqual([]);
     // A sign-in link asked for the old address is not sent: there is no account any more.
     await requestSignInLink({ email: a.email, ip: "192.0.2.1", locale: "nl", callbackPath: "/nl/start" });
     expect(await f.mailsTo(a.email)).toEqual([]);
@@ -216,7 +232,7 @@ describe("deleteMyAccount", () => {
         availableHalfDays: 4,
         consent: true,
       });
-      waiting.push(await signUp(null, cohortId, input, { locale: "nl" }));
+      waiting.push(await signUp(SYSTEM, cohortId, input, { locale: "nl" }));
     }
     await Promise.all([deleteMyAccount(a.actor, { email: a.email }), deleteMyAccount(b.actor, { email: b.email })]);
     const counts = await cohortEnrollmentCounts(f.people.coordinator, cohortId);

@@ -8,7 +8,7 @@
  */
 import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { cohorts, enrollments, memberships, partners, programmes, users } from "@/db/schema";
+import { cohorts, enrollments, memberships, partners, programmes, signUpRequests, users } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { eraseAccount } from "./account-deletion";
 import { assertRole, COORDINATING, type Actor, type SystemActor } from "./actor";
@@ -129,6 +129,7 @@ export async function anonymiseExpiredCohorts(_actor: SystemActor, now: Date = n
       await tx.execute(sql`
         UPDATE pair_events pe SET reason = CASE WHEN pe.reason ~ ${KEY_REASON} THEN pe.reason ELSE '' END
         FROM pairs p WHERE pe.pair_id = p.id AND p.cohort_id = ${id}`);
+      await tx.delete(signUpRequests).where(eq(signUpRequests.cohortId, id));
       await tx.update(cohorts).set({ anonymisedAt: now }).where(eq(cohorts.id, id));
       await eraseAccountsLeftEmpty(
         tx,
