@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/api/auth";
-import { handle, json } from "@/lib/api/http";
+import { handle, json, otherMethods } from "@/lib/api/http";
 import { exportMyData } from "@/lib/dal/my-data";
 
 export const dynamic = "force-dynamic";
@@ -11,3 +11,6 @@ export const GET = handle(async (req) => {
   const day = data.exportedAt.toISOString().slice(0, 10);
   return json(data, { headers: { "content-disposition": `attachment; filename="koppel-my-data-${day}.json"` } });
 });
+
+/** Other methods: a 405 problem naming these. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
