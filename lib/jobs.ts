@@ -1,6 +1,7 @@
 import { SYSTEM } from "@/lib/dal/actor";
 import { expireOffers } from "@/lib/dal/enrollments";
 import { purgeExpired } from "@/lib/dal/housekeeping";
+import { anonymiseExpiredCohorts } from "@/lib/dal/retention";
 import { dropUnconfirmedSignUps } from "@/lib/dal/sign-up-confirmation";
 import { describeError } from "@/lib/log-error";
 
@@ -47,6 +48,13 @@ export function startJobs(intervalMs = 60_000, housekeepingMs = 3_600_000): Runn
       const purged: Record<string, number> = { ...(await purgeExpired(SYSTEM)) };
       if (Object.values(purged).some((n) => n > 0)) console.log(`[koppel] housekeeping: ${JSON.stringify(purged)}`);
     }),
+    every("retention", housekeepingMs, () => runRetention()),
   ];
   return { stop: () => stops.forEach((stop) => stop()) };
+}
+
+/** Anonymises the personal data of cohorts whose programme's retention period has ended (see lib/dal/retention). */
+export async function runRetention(now: Date = new Date()): Promise<void> {
+  const done = await anonymiseExpiredCohorts(SYSTEM, now);
+  if (done.cohorts) console.log(`[koppel] anonymised ${done.enrollments} enrollment(s) in ${done.cohorts} cohort(s) past their retention period`);
 }

@@ -11,6 +11,8 @@ export const users = pgTable("users", {
   locale: localeEnum("locale").notNull().default("nl"),
   timeZone: text("time_zone").notNull().default("Europe/Amsterdam"),
   disabledAt: timestamp("disabled_at", { mode: "date", withTimezone: true }),
+  /** Set when the person deleted their account (or an anonymised enrollment's stand-in was made): the row stays, without anything personal. */
+  deletedAt: timestamp("deleted_at", { mode: "date", withTimezone: true }),
   createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
 });
 

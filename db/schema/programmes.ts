@@ -20,6 +20,8 @@ export const programmes = pgTable(
     minPartnerMeetings: integer("min_partner_meetings").notNull().default(1),
     /** Weeks after pairing by which a pair should have a confirmed meeting; later ones are flagged. */
     meetingDueWeeks: integer("meeting_due_weeks").notNull().default(4),
+    /** Months after a cohort's end date after which its participants' personal data is anonymised. */
+    retentionMonths: integer("retention_months").notNull().default(24),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
@@ -27,6 +29,7 @@ export const programmes = pgTable(
     index("programmes_org_idx").on(t.organisationId),
     check("programmes_effort_range", sql`${t.effortHalfDaysMin} >= 0 AND ${t.effortHalfDaysMax} >= ${t.effortHalfDaysMin}`),
     check("programmes_meeting_due_weeks", sql`${t.meetingDueWeeks} BETWEEN 1 AND 52`),
+    check("programmes_retention_months", sql`${t.retentionMonths} BETWEEN 1 AND 120`),
   ],
 );
 
@@ -54,6 +57,8 @@ export const cohorts = pgTable(
     offerDays: integer("offer_days").notNull().default(5),
     /** Policy areas (beleidsterreinen) a participant can choose from when signing up. */
     policyAreas: text("policy_areas").array().notNull().default(sql`'{}'::text[]`),
+    /** When the retention job anonymised its participants' personal data (null: not yet). */
+    anonymisedAt: timestamp("anonymised_at", { mode: "date", withTimezone: true }),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },

@@ -118,6 +118,14 @@ export const openApiDocument = {
         responses: { "200": ok("MyEnrollmentList"), ...needsAuth },
       },
     },
+    "/me/export": {
+      get: {
+        operationId: "exportMyData",
+        tags: ["Me"],
+        summary: "Everything Koppel holds about me, across organisations, as a file to download (Content-Disposition: attachment)",
+        responses: { "200": ok("MyDataExport"), ...needsAuth },
+      },
+    },
     "/me/enrollments/{id}/withdraw": {
       post: {
         operationId: "withdrawEnrollment",

@@ -328,6 +328,8 @@ export interface CohortPair {
   partnerName: string;
   confirmedAt: Date;
   endedAt: Date | null;
+  /** Why it ended: a coordinator's words, or a key Koppel wrote (`accountDeleted`, `enrollment:withdrawn`). */
+  endReason: string;
   meetingsLogged: number;
   meetingsConfirmed: number;
   lastMeetingAt: Date | null;
@@ -352,6 +354,7 @@ export async function listCohortPairs(actor: Actor | null, cohortId: string, opt
       partnerName: partners.name,
       confirmedAt: pairs.confirmedAt,
       endedAt: pairs.endedAt,
+      endReason: pairs.endReason,
     })
     .from(pairs)
     .innerJoin(enrollments, eq(enrollments.id, pairs.enrollmentId))

@@ -12,6 +12,8 @@ export const programmeSchema = z
     minPartnerMeetings: wholeNumber(0, 50),
     /** Weeks after pairing by which a pair should have a confirmed meeting; left out, the stored value stays (4 for a new programme). */
     meetingDueWeeks: wholeNumber(1, 52).optional(),
+    /** Months after a cohort's end date until its participants' personal data is anonymised (1–120); left out, the stored value stays (24 for a new programme). */
+    retentionMonths: wholeNumber(1, 120).optional(),
   })
   .refine((p) => p.effortHalfDaysMax >= p.effortHalfDaysMin, {
     path: ["effortHalfDaysMax"],

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
 import { listApiTokens } from "@/lib/dal/api-tokens";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
@@ -15,12 +16,30 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "settings" });
+  const tData = await getTranslations({ locale, namespace: "myData" });
   const actor = await getCurrentActor();
   const tokens = await guard(listApiTokens(actor), locale);
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: actor?.timeZone ?? "Europe/Amsterdam" });
   return (
     <>
       <h1>{t("title")}</h1>
+      <section aria-labelledby="my-data-heading">
+        <h2 id="my-data-heading">{tData("sectionTitle")}</h2>
+        <p>{tData("sectionLead")}</p>
+        <ul>
+          <li>
+            <Link href="/settings/my-data">{tData("view")}</Link>
+          </li>
+          <li>
+            <a href="/api/v1/me/export" download>
+              {tData("download")}
+            </a>
+          </li>
+          <li>
+            <Link href="/settings/delete-account">{tData("delete")}</Link>
+          </li>
+        </ul>
+      </section>
       <section aria-labelledby="api-tokens-heading">
         <h2 id="api-tokens-heading">{t("tokens.heading")}</h2>
         <p>{t("tokens.lead")}</p>

@@ -37,6 +37,10 @@ export default async function PrivacyPage({ params }: { params: Promise<{ locale
       </ul>
       <h2>{t("howLongTitle")}</h2>
       <p>{t("howLong")}</p>
+      <h2>{t("myDataTitle")}</h2>
+      <p>{t("myData")}</p>
+      <h2>{t("deletionTitle")}</h2>
+      <p>{t("deletion")}</p>
       <h2>{t("partnersTitle")}</h2>
       <p>{t("partners")}</p>
       <h2>{t("cookiesTitle")}</h2>

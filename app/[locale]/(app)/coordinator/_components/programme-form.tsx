@@ -24,6 +24,7 @@ export function ProgrammeForm({ programmeId, initial }: { programmeId?: string; 
       durationMonths: 6,
       minPartnerMeetings: 1,
       meetingDueWeeks: 4,
+      retentionMonths: 24,
     },
   });
   const { onSubmit, formError, done, submitting } = useActionForm(
@@ -64,6 +65,9 @@ export function ProgrammeForm({ programmeId, initial }: { programmeId?: string; 
       </div>
       <Field id="meetingDueWeeks" label={t("programmePairing.meetingDueWeeks")} hint={t("programmePairing.meetingDueWeeksHint")} error={err.meetingDueWeeks?.message} required>
         {(c) => <input {...c} type="number" inputMode="numeric" min={1} max={52} {...form.register("meetingDueWeeks")} />}
+      </Field>
+      <Field id="retentionMonths" label={t("retention.monthsLabel")} hint={t("retention.monthsHint")} error={err.retentionMonths?.message} required>
+        {(c) => <input {...c} type="number" inputMode="numeric" min={1} max={120} {...form.register("retentionMonths")} />}
       </Field>
       <div>
         <button type="submit" disabled={submitting}>

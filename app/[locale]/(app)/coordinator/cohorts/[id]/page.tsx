@@ -3,9 +3,10 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getCohort } from "@/lib/dal/cohorts";
 import { cohortEnrollmentCounts, enrollmentStatuses } from "@/lib/dal/enrollment-queries";
+import { getCohortRetention } from "@/lib/dal/retention";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
-import { timeZoneOptions } from "@/lib/time";
+import { formatCalendarDate, timeZoneOptions, todayIn } from "@/lib/time";
 import { CohortForm } from "../../_components/cohort-form";
 import { CohortHeader } from "../../_components/cohort-header";
 
@@ -19,12 +20,17 @@ export default async function CohortPage({ params }: { params: Promise<{ locale:
   setRequestLocale(locale);
   const t = await getTranslations({ locale });
   const actor = await getCurrentActor();
-  const [cohort, counts] = await guard(Promise.all([getCohort(actor, id), cohortEnrollmentCounts(actor, id)]), locale);
+  const [cohort, counts, retention] = await guard(Promise.all([getCohort(actor, id), cohortEnrollmentCounts(actor, id), getCohortRetention(actor, id)]), locale);
   const held = counts.accepted + counts.offered;
   const total = enrollmentStatuses.reduce((sum, s) => sum + counts[s], 0);
   return (
     <>
       <CohortHeader cohort={cohort} current="overview" locale={locale} />
+      <p className="notice" id="retention-notice">
+        {retention.anonymisedAt
+          ? t("retention.cohortDone", { date: formatCalendarDate(todayIn(cohort.timeZone, retention.anonymisedAt), locale) })
+          : t("retention.cohortNotice", { date: formatCalendarDate(retention.anonymiseOn, locale), months: retention.retentionMonths })}
+      </p>
       <h2>{t("cohortSettings.places")}</h2>
       <dl className="facts">
         <dt>{t("cohortForm.capacity")}</dt>

@@ -3,8 +3,10 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { listCohorts } from "@/lib/dal/cohorts";
 import { getProgramme } from "@/lib/dal/programmes";
+import { listCohortsDueForAnonymisation } from "@/lib/dal/retention";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
+import { formatCalendarDate } from "@/lib/time";
 import { ProgrammeForm } from "../../_components/programme-form";
 import { CohortTable } from "../../_components/cohort-table";
 
@@ -19,7 +21,7 @@ export default async function ProgrammePage({ params }: { params: Promise<{ loca
   const t = await getTranslations({ locale });
   const actor = await getCurrentActor();
   const programme = await guard(getProgramme(actor, id), locale);
-  const cohorts = await guard(listCohorts(actor, { programmeId: programme.id }), locale);
+  const [cohorts, due] = await guard(Promise.all([listCohorts(actor, { programmeId: programme.id }), listCohortsDueForAnonymisation(actor, programme.id)]), locale);
   return (
     <>
       <p>
@@ -33,6 +35,34 @@ export default async function ProgrammePage({ params }: { params: Promise<{ loca
         </Link>
       </div>
       <CohortTable cohorts={cohorts} locale={locale} t={t} />
+      <h2 id="retention-heading">{t("retention.dueTitle")}</h2>
+      {due.length === 0 ? (
+        <p>{t("retention.dueNone")}</p>
+      ) : (
+        <>
+          <p>{t("retention.dueLead")}</p>
+          <table aria-labelledby="retention-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t("retention.cohort")}</th>
+                <th scope="col">{t("retention.endDate")}</th>
+                <th scope="col">{t("retention.anonymiseOn")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {due.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <Link href={`/coordinator/cohorts/${c.id}`}>{c.name}</Link>
+                  </th>
+                  <td>{formatCalendarDate(c.endDate, locale)}</td>
+                  <td>{formatCalendarDate(c.anonymiseOn, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
       <h2>{t("coordinator.editProgramme")}</h2>
       <ProgrammeForm
         programmeId={programme.id}
@@ -44,6 +74,7 @@ export default async function ProgrammePage({ params }: { params: Promise<{ loca
           durationMonths: programme.durationMonths,
           minPartnerMeetings: programme.minPartnerMeetings,
           meetingDueWeeks: programme.meetingDueWeeks,
+          retentionMonths: programme.retentionMonths,
         }}
       />
     </>

@@ -99,6 +99,7 @@ export default async function CohortPairsPage({ params, searchParams }: { params
                     <>
                       {t("pairingTerms.pairStatuses.ended")}
                       {p.endedAt && <> ({day(p.endedAt)})</>}
+                      {p.endReason === "accountDeleted" && <>: {t("review.reasons.accountDeleted")}</>}
                     </>
                   ) : p.flagged ? (
                     <strong className={styles.flag}>

@@ -1,0 +1,227 @@
+/**
+ * A person deletes their own account. Erased: name, email address (an unusable placeholder takes
+ * its place), sign-up details (employer, department, job title, motivation, answers, languages,
+ * region), free text in their history and meeting notes, API tokens, sessions, pending sign-in
+ * links and the mail queued or sent to them. Kept, without anything that names them: their
+ * enrollments (status and dates), pairs and meetings (dates and durations), so cohort totals
+ * and hours already reported stay right. Open sign-ups are withdrawn as a withdrawal would be:
+ * an active pair ends ("accountDeleted") and a held place is offered to the waitlist.
+ */
+import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import {
+  accounts,
+  apiTokens,
+  enrollments,
+  mailOutbox,
+  memberships,
+  organisations,
+  pairs,
+  partners,
+  rateLimits,
+  sessions,
+  signUpRequests,
+  users,
+  verificationTokens,
+  type EnrollmentStatus,
+} from "@/db/schema";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { requireUser, type Actor } from "./actor";
+import { normaliseEmail } from "./auth";
+import { enrollmentRowColumns, lockCohort, offerFreedPlaces, transition } from "./enrollment-rules";
+import { endPairsOfEnrollment } from "./pair-rules";
+import type { Tx } from "./tx";
+
+/** Sign-ups still in play: deleting the account withdraws them. */
+const OPEN: readonly EnrollmentStatus[] = ["applied", "waitlisted", "offered", "accepted"];
+/** Reasons Koppel writes are keys ("placeFreed", "enrollment:withdrawn"); anything else is someone's own words. */
+const KEY_REASON = "^[a-z][A-Za-z]*(:[a-z]+)?$";
+export const ACCOUNT_DELETED_REASON = "accountDeleted";
+
+export interface AccountDeletionPreview {
+  email: string;
+  /** Organisations in which the person is the only admin: deletion is refused until another admin exists. */
+  lastAdminOf: string[];
+  enrollments: number;
+  openEnrollments: number;
+  placesHeld: number;
+  activePairs: number;
+  partnersOwned: number;
+  apiTokens: number;
+  sessions: number;
+  mails: number;
+}
+
+/** What deleting the acting person's account would erase, end and keep; shown before they confirm. */
+export async function describeAccountDeletion(actor: Actor | null): Promise<AccountDeletionPreview> {
+  const user = requireUser(actor);
+  const me = user.userId;
+  const db = await getDb();
+  const [mine, activePairs, owned, tokens, sess, mails, lastAdminOf] = await Promise.all([
+    db.select({ status: enrollments.status }).from(enrollments).where(eq(enrollments.userId, me)),
+    db
+      .select({ n: count() })
+      .from(pairs)
+      .innerJoin(enrollments, eq(enrollments.id, pairs.enrollmentId))
+      .where(and(eq(enrollments.userId, me), eq(pairs.status, "confirmed"))),
+    db.select({ n: count() }).from(partners).where(eq(partners.ownerUserId, me)),
+    db.select({ n: count() }).from(apiTokens).where(and(eq(apiTokens.userId, me), isNull(apiTokens.revokedAt))),
+    db.select({ n: count() }).from(sessions).where(eq(sessions.userId, me)),
+    db.select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.toAddress, user.email)),
+    soleAdminOrganisations(db, me),
+  ]);
+  return {
+    email: user.email,
+    lastAdminOf: lastAdminOf.map((o) => o.name),
+    enrollments: mine.length,
+    openEnrollments: mine.filter((e) => OPEN.includes(e.status)).length,
+    placesHeld: mine.filter((e) => e.status === "accepted" || e.status === "offered").length,
+    activePairs: activePairs[0]?.n ?? 0,
+    partnersOwned: owned[0]?.n ?? 0,
+    apiTokens: tokens[0]?.n ?? 0,
+    sessions: sess[0]?.n ?? 0,
+    mails: mails[0]?.n ?? 0,
+  };
+}
+
+/** Organisations where `userId` is an admin and no other enabled admin exists. */
+async function soleAdminOrganisations(db: Awaited<ReturnType<typeof getDb>> | Tx, userId: string) {
+  const adminOf = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.role, "admin")))
+    .orderBy(asc(organisations.id));
+  if (adminOf.length === 0) return [];
+  const others = await db
+    .select({ organisationId: memberships.organisationId, n: count() })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        inArray(
+          memberships.organisationId,
+          adminOf.map((o) => o.id),
+        ),
+        eq(memberships.role, "admin"),
+        ne(memberships.userId, userId),
+        isNull(users.disabledAt),
+      ),
+    )
+    .groupBy(memberships.organisationId);
+  const covered = new Set(others.filter((o) => o.n > 0).map((o) => o.organisationId));
+  return adminOf.filter((o) => !covered.has(o.id));
+}
+
+/**
+ * Deletes the acting person's own account after they typed their email address to confirm.
+ * Refused (`lastAdmin`) while they are the only admin of an organisation. Everything happens in
+ * one transaction; every session of the person ends with it.
+ */
+export async function deleteMyAccount(actor: Actor | null, confirmation: { email: string }): Promise<void> {
+  const user = requireUser(actor);
+  const me = user.userId;
+  let typed: string;
+  try {
+    typed = normaliseEmail(confirmation.email);
+  } catch {
+    typed = "";
+  }
+  if (typed !== user.email) throw new ConflictError("confirmEmailMismatch", "email");
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select({ email: users.email, deletedAt: users.deletedAt }).from(users).where(eq(users.id, me)).for("update");
+    if (!row || row.deletedAt) throw new NotFoundError();
+    // Lock the organisations the person administers, so two admins deleting themselves at once cannot leave none.
+    const adminOrgs = await tx
+      .select({ id: memberships.organisationId })
+      .from(memberships)
+      .where(and(eq(memberships.userId, me), eq(memberships.role, "admin")));
+    if (adminOrgs.length > 0) {
+      await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(
+          inArray(
+            organisations.id,
+            adminOrgs.map((o) => o.id),
+          ),
+        )
+        .orderBy(asc(organisations.id))
+        .for("update");
+      if ((await soleAdminOrganisations(tx, me)).length > 0) throw new ConflictError("lastAdmin");
+    }
+
+    await withdrawOpenEnrollments(tx, me);
+    await anonymiseParticipation(tx, me);
+
+    await eraseAccount(tx, me, row.email);
+  });
+}
+
+/**
+ * Erases an account itself (inside the caller's transaction): the owner leaves their partners
+ * (and their address the partners' contact details), tokens, sessions, sign-in links, queued
+ * mail, rate-limit counters and memberships go, and the user row keeps no name or address.
+ */
+export async function eraseAccount(tx: Tx, userId: string, email: string, now: Date = new Date()): Promise<void> {
+  await tx
+    .update(partners)
+    .set({ contactEmail: sql`CASE WHEN lower(${partners.contactEmail}) = ${email} THEN '' ELSE ${partners.contactEmail} END`, ownerUserId: null, updatedAt: now })
+    .where(eq(partners.ownerUserId, userId));
+  await tx.delete(apiTokens).where(eq(apiTokens.userId, userId));
+  await tx.delete(sessions).where(eq(sessions.userId, userId));
+  await tx.delete(accounts).where(eq(accounts.userId, userId));
+  await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, email));
+  await tx.delete(mailOutbox).where(eq(mailOutbox.toAddress, email));
+  await tx.delete(signUpRequests).where(eq(signUpRequests.email, email));
+  await tx.delete(rateLimits).where(inArray(rateLimits.key, ["signin", "signup", "partner"].map((f) => `${f}:addr:${email}`)));
+  await tx.delete(memberships).where(eq(memberships.userId, userId));
+  await tx
+    .update(users)
+    .set({ name: null, email: `deleted-${crypto.randomUUID()}@invalid`, emailVerified: null, image: null, timeZone: "Europe/Amsterdam", disabledAt: now, deletedAt: now })
+    .where(eq(users.id, userId));
+}
+
+/** Withdraws every open sign-up, cohort by cohort under its lock (in id order): pairs end and held places go to the waitlist. */
+async function withdrawOpenEnrollments(tx: Tx, me: string): Promise<void> {
+  const open = await tx
+    .selectDistinct({ cohortId: enrollments.cohortId })
+    .from(enrollments)
+    .where(and(eq(enrollments.userId, me), inArray(enrollments.status, [...OPEN])))
+    .orderBy(asc(enrollments.cohortId));
+  for (const { cohortId } of open) {
+    const cohort = await lockCohort(tx, cohortId);
+    const rows = await tx
+      .select(enrollmentRowColumns)
+      .from(enrollments)
+      .where(and(eq(enrollments.cohortId, cohortId), eq(enrollments.userId, me), inArray(enrollments.status, [...OPEN])))
+      .for("update");
+    for (const e of rows) {
+      const by = { userId: me, reason: ACCOUNT_DELETED_REASON };
+      await endPairsOfEnrollment(tx, e.id, by);
+      await transition(tx, e, "withdrawn", by);
+    }
+    await offerFreedPlaces(tx, cohort);
+  }
+}
+
+/** Clears what the person wrote or was written about them; statuses, dates and durations stay for the totals. */
+async function anonymiseParticipation(tx: Tx, me: string): Promise<void> {
+  await tx
+    .update(enrollments)
+    .set({ employer: "", department: "", jobTitle: "", motivation: "", answers: {}, languages: [], region: null, availableHalfDays: null, offerExpiresAt: null })
+    .where(eq(enrollments.userId, me));
+  await tx.execute(sql`
+    UPDATE enrollment_events ev SET reason = CASE WHEN ev.reason ~ ${KEY_REASON} THEN ev.reason ELSE '' END
+    FROM enrollments e WHERE ev.enrollment_id = e.id AND e.user_id = ${me}`);
+  await tx.execute(sql`
+    UPDATE meetings m SET notes = '', dispute_comment = NULL
+    FROM pairs p JOIN enrollments e ON e.id = p.enrollment_id WHERE m.pair_id = p.id AND e.user_id = ${me}`);
+  await tx.execute(sql`
+    UPDATE pairs p SET end_reason = CASE WHEN p.end_reason ~ ${KEY_REASON} THEN p.end_reason ELSE '' END
+    FROM enrollments e WHERE e.id = p.enrollment_id AND e.user_id = ${me}`);
+  await tx.execute(sql`
+    UPDATE pair_events pe SET reason = CASE WHEN pe.reason ~ ${KEY_REASON} THEN pe.reason ELSE '' END
+    FROM pairs p JOIN enrollments e ON e.id = p.enrollment_id WHERE pe.pair_id = p.id AND e.user_id = ${me}`);
+}
