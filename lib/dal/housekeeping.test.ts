@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { mailOutbox, rateLimits, sessions, users, verificationTokens } from "@/db/schema";
+import { auditEvents, mailOutbox, rateLimits, sessions, users, verificationTokens } from "@/db/schema";
 import { startJobs } from "@/lib/jobs";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { SYSTEM } from "./actor";
@@ -51,7 +51,13 @@ describe("housekeeping", () => {
       { key: "signup:ip:current", windowStart: ago(10 * MIN), count: 3 },
     ]);
 
-    expect(await purgeExpired(SYSTEM, NOW)).toEqual({ mailBodies: 2, mailboxSecrets: 1, verificationTokens: 1, sessions: 2, rateLimits: 1 });
+    await t.db.insert(auditEvents).values([
+      { action: "sign_in", actorUserId: u!.id, createdAt: ago(731 * DAY) },
+      { action: "sign_in", actorUserId: u!.id, createdAt: ago(729 * DAY) },
+    ]);
+
+    expect(await purgeExpired(SYSTEM, NOW)).toEqual({ mailBodies: 2, mailboxSecrets: 1, verificationTokens: 1, sessions: 2, rateLimits: 1, auditEvents: 1 });
+    expect((await t.db.select({ at: auditEvents.createdAt }).from(auditEvents)).map((e) => e.at)).toEqual([ago(729 * DAY)]);
 
     expect(await rowOf("old-sent@example.org")).toMatchObject({ text: "", html: "", status: "sent", subject: "Over old-sent@example.org", transport: "smtp", bodyPurgedAt: NOW });
     expect(await rowOf("old-failed@example.org")).toMatchObject({ text: "", status: "failed", lastError: "550 no such user" });
@@ -64,7 +70,7 @@ describe("housekeeping", () => {
     expect((await t.db.select().from(rateLimits)).map((r) => r.key)).toEqual(["signup:ip:current"]);
 
     // Run again: nothing left to do.
-    expect(await purgeExpired(SYSTEM, NOW)).toEqual({ mailBodies: 0, mailboxSecrets: 0, verificationTokens: 0, sessions: 0, rateLimits: 0 });
+    expect(await purgeExpired(SYSTEM, NOW)).toEqual({ mailBodies: 0, mailboxSecrets: 0, verificationTokens: 0, sessions: 0, rateLimits: 0, auditEvents: 0 });
   });
 
   it("runs from the app's periodic jobs at start", async () => {

@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { mailOutbox, rateLimits, sessions, verificationTokens } from "@/db/schema";
 import { SESSION_ABSOLUTE_MAX_S } from "@/lib/auth/secret";
 import type { SystemActor } from "./actor";
+import { purgeAuditEvents } from "./audit";
 import { RATE } from "./auth";
 import { REDACTED_TEXT } from "./mail";
 import { PUBLIC_FORM_RATE } from "./rate-limit";
@@ -26,6 +27,7 @@ export interface Purged {
   verificationTokens: number;
   sessions: number;
   rateLimits: number;
+  auditEvents: number;
 }
 
 const minutes = (m: number, now: Date) => new Date(now.getTime() - m * 60_000);
@@ -36,7 +38,7 @@ const settled = inArray(mailOutbox.status, ["sent", "failed"]);
 /**
  * Deletes or blanks what Koppel no longer needs: mail bodies after RETENTION.mailBodyDays,
  * the demo mailbox's sign-in links after RETENTION.mailboxSecretMinutes, expired sign-in tokens
- * and sessions at once (sessions also 30 days after sign-in, however active), rate-limit counters once their window is past. Returns the counts.
+ * and sessions at once (sessions also 30 days after sign-in, however active), rate-limit counters once their window is past, audit events after two years. Returns the counts.
  */
 export async function purgeExpired(_actor: SystemActor, now: Date = new Date()): Promise<Purged> {
   const db = await getDb();
@@ -65,5 +67,6 @@ export async function purgeExpired(_actor: SystemActor, now: Date = new Date()):
     verificationTokens: tokens.length,
     sessions: expiredSessions.length,
     rateLimits: limits.length,
+    auditEvents: await purgeAuditEvents(_actor, now),
   };
 }
