@@ -71,6 +71,6 @@ export function partnerPatchSchema<S extends z.ZodType>(schema: S, current: Reco
 /** An admin's view of the organisation's audit log (query string). */
 export const auditEventsQuery = pageQuery.extend({
   action: z.enum(AUDIT_ACTIONS, { error: "invalid" }).optional(),
-  organisationId: z.string().max(100, { error: "tooLong" }).optional(),
+  organisationId: plainString().max(100, { error: "tooLong" }).optional(),
   pageSize: wholeNumber(1, 200).default(50),
 });

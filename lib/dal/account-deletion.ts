@@ -115,7 +115,7 @@ async function soleAdminOrganisations(db: Awaited<ReturnType<typeof getDb>> | Tx
 
 /**
  * Deletes the acting person's own account after they typed their email address to confirm.
- * Refused (`lastAdmin`) while they are the only admin of an organisation. Everything happens in
+ * Refused (`soleAdmin`) while they are the only admin of an organisation. Everything happens in
  * one transaction; every session of the person ends with it.
  */
 export async function deleteMyAccount(actor: Actor | null, confirmation: { email: string }): Promise<void> {
@@ -149,7 +149,7 @@ export async function deleteMyAccount(actor: Actor | null, confirmation: { email
         )
         .orderBy(asc(organisations.id))
         .for("update");
-      if ((await soleAdminOrganisations(tx, me)).length > 0) throw new ConflictError("lastAdmin");
+      if ((await soleAdminOrganisations(tx, me)).length > 0) throw new ConflictError("soleAdmin");
     }
 
     await withdrawOpenEnrollments(tx, me);

@@ -197,7 +197,7 @@ describe("deleteMyAccount", () => {
   it("refuses the last admin of an organisation, with nothing changed", async () => {
     const admin = f.people.admin;
     expect((await describeAccountDeletion(admin)).lastAdminOf).toEqual(["Stichting Samen Duurzaam"]);
-    await expect(deleteMyAccount(admin, { email: admin.email })).rejects.toMatchObject({ message: "lastAdmin" });
+    await expect(deleteMyAccount(admin, { email: admin.email })).rejects.toMatchObject({ message: "soleAdmin" });
     expect(await loadActor(admin.userId)).not.toBeNull();
   });
 
@@ -211,7 +211,7 @@ describe("deleteMyAccount", () => {
     );
     const results = await Promise.allSettled(admins.map((a) => deleteMyAccount(a, { email: a.email })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { message: "lastAdmin" } });
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { message: "soleAdmin" } });
     expect(await t.db.select().from(memberships).where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, "admin")))).toHaveLength(1);
   });
 
