@@ -24,6 +24,13 @@ const schema = z
     MAIL_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
     DEMO_SEED: z.enum(["auto", "off"]).default("auto"),
     TRUSTED_PROXIES: z.coerce.number().int("must be a whole number of proxies").min(0).max(10).default(0),
+    // Where to report a vulnerability (RFC 9116 /.well-known/security.txt): a mailto: or https: URI.
+    SECURITY_CONTACT: z
+      .string()
+      .trim()
+      .transform((v) => (v === "" ? undefined : v))
+      .pipe(z.string().regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, "must be a mailto: address or an https:// URL").optional())
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (!env.KOPPEL_ENV && env.DATABASE_URL) {
@@ -80,6 +87,11 @@ export function env(): Env {
 export function appUrl(): string {
   const e = env();
   return (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+}
+
+/** Where security reports go: SECURITY_CONTACT, else the security@ mailbox of APP_URL's domain (RFC 2142). */
+export function securityContact(): string {
+  return env().SECURITY_CONTACT ?? `mailto:security@${new URL(appUrl()).hostname}`;
 }
 
 export const isProduction = (): boolean => env().KOPPEL_ENV === "production";
