@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { admissionModeEnum, cohortStatusEnum } from "./enums";
 import { organisations } from "./organisations";
 
@@ -55,6 +55,12 @@ export const cohorts = pgTable(
     admissionMode: admissionModeEnum("admission_mode").notNull().default("reviewed"),
     /** Days a waitlisted person has to accept a freed place. */
     offerDays: integer("offer_days").notNull().default(5),
+    /**
+     * Reviewed cohorts only: whether a freed place goes to the next person on the waitlist by
+     * itself. Off by default: in a reviewed cohort the coordinator decides who gets a place.
+     * First-come cohorts always offer freed places (see offerFreedPlaces).
+     */
+    autoOfferWaitlist: boolean("auto_offer_waitlist").notNull().default(false),
     /** Policy areas (beleidsterreinen) a participant can choose from when signing up. */
     policyAreas: text("policy_areas").array().notNull().default(sql`'{}'::text[]`),
     /** When the retention job anonymised its participants' personal data (null: not yet). */

@@ -25,6 +25,7 @@ export interface LockedCohort {
   status: "draft" | "open" | "closed" | "completed";
   admissionMode: "first_come" | "reviewed";
   offerDays: number;
+  autoOfferWaitlist: boolean;
   timeZone: string;
   enrollmentOpensOn: string;
   enrollmentDeadline: string;
@@ -54,6 +55,7 @@ async function cohortRow(tx: Tx, cohortId: string, lock: boolean): Promise<Locke
       status: cohorts.status,
       admissionMode: cohorts.admissionMode,
       offerDays: cohorts.offerDays,
+      autoOfferWaitlist: cohorts.autoOfferWaitlist,
       timeZone: cohorts.timeZone,
       enrollmentOpensOn: cohorts.enrollmentOpensOn,
       enrollmentDeadline: cohorts.enrollmentDeadline,
@@ -179,7 +181,10 @@ export async function notifyEnrollment(
   const path = `/${locale}/participant`;
   const url = signInPageUrl(locale, person.email, path);
   const position = e.status === "waitlisted" ? await waitlistPosition(tx, e.cohortId, e.seq) : undefined;
-  const mail = renderEnrollmentMail(locale, kind, {
+  // "The cohort is full" only when it is: a coordinator may waitlist someone while places are free.
+  const full = kind === "waitlisted" && (await placesTaken(tx, cohort.id)) >= cohort.capacity;
+  const said: EnrollmentMailKind = kind === "waitlisted" && !full ? "waitlistedByReview" : kind;
+  const mail = renderEnrollmentMail(locale, said, {
     name: person.name ?? person.email,
     cohort: cohort.name,
     programme: cohort.programmeName,
@@ -188,16 +193,23 @@ export async function notifyEnrollment(
     expires: opts.offerExpiresAt ? formatInstant(opts.offerExpiresAt, locale, cohort.timeZone) : undefined,
     reason: opts.reason,
   });
-  await enqueueMail(tx, { ...mail, to: person.email, locale, template: `enrollment-${kind}`, organisationId: cohort.organisationId });
+  await enqueueMail(tx, { ...mail, to: person.email, locale, template: `enrollment-${said}`, organisationId: cohort.organisationId });
 }
+
+/** Whether freed places go to the waitlist by themselves: always in first-come cohorts, in reviewed ones only when the cohort says so. */
+export const offersFreedPlaces = (cohort: Pick<LockedCohort, "admissionMode" | "autoOfferWaitlist">): boolean =>
+  cohort.admissionMode === "first_come" || cohort.autoOfferWaitlist;
 
 /**
  * Offers every free place to the next people on the waitlist, in arrival order; each offer
- * expires after the cohort's number of offer days. Call after anything that frees a place.
+ * expires after the cohort's number of offer days. Call after anything that frees a place. Does
+ * nothing in a reviewed cohort that does not offer freed places itself (the coordinator decides).
+ * Returns the enrollments offered a place.
  */
-export async function offerFreedPlaces(tx: Tx, cohort: LockedCohort, now: Date = new Date()): Promise<number> {
+export async function offerFreedPlaces(tx: Tx, cohort: LockedCohort, now: Date = new Date()): Promise<string[]> {
+  if (!offersFreedPlaces(cohort)) return [];
   const free = cohort.capacity - (await placesTaken(tx, cohort.id));
-  if (free <= 0) return 0;
+  if (free <= 0) return [];
   const next = await tx
     .select({
       id: enrollments.id,
@@ -216,7 +228,7 @@ export async function offerFreedPlaces(tx: Tx, cohort: LockedCohort, now: Date =
     await transition(tx, e, "offered", { userId: null, reason: "placeFreed" }, { offerExpiresAt: expires });
     await notifyEnrollment(tx, cohort, e, { offerExpiresAt: expires });
   }
-  return next.length;
+  return next.map((e) => e.id);
 }
 
 /** The organisation's name, for messages. */

@@ -271,6 +271,48 @@ describe("review, waitlist and offers", () => {
     expect(events.map((e) => [e.actorUserId, e.reason])).toEqual([[null, "offerExpired"]]);
   });
 
+  it("in a reviewed cohort with free places, waitlisting an applicant keeps them waiting: no offer, and the mail does not call the cohort full", async () => {
+    const cohortId = await newCohort({ admissionMode: "reviewed", capacity: 3 });
+    const [a, b] = [person(), person()];
+    const ra = await enrol(cohortId, a, { locale: "en" });
+    const rb = await enrol(cohortId, b, { locale: "en" });
+    const result = await decideEnrollments(people.coordinator, cohortId, { ids: [ra.enrollmentId], decision: "waitlist", reason: "" });
+    expect(result).toMatchObject({ changed: [ra.enrollmentId], offered: 0 });
+    expect((await statusOf(ra.enrollmentId)).s).toBe("waitlisted");
+    const mails = await mailsTo(a.email);
+    expect(mails.map((m) => m.template)).toEqual(["sign-up-confirmation", "enrollment-received", "enrollment-waitlistedByReview"]);
+    expect(mails.at(-1)!.text).toContain("has put you on the waitlist: you are number 1");
+    expect(mails.at(-1)!.text).not.toContain("is full");
+
+    // A place freed later stays with the coordinator too: b is accepted, then withdraws.
+    await decideEnrollments(people.coordinator, cohortId, { ids: [rb.enrollmentId], decision: "accept", reason: "" });
+    await withdrawEnrollment(await actorFor(b.email), rb.enrollmentId);
+    expect((await statusOf(ra.enrollmentId)).s).toBe("waitlisted");
+    expect(await mailsTo(a.email)).toHaveLength(3);
+  });
+
+  it("a reviewed cohort that offers freed places itself sends only the offer to someone waitlisted while a place is free", async () => {
+    const cohortId = await newCohort({ admissionMode: "reviewed", capacity: 1, autoOfferWaitlist: true });
+    const a = person();
+    const ra = await enrol(cohortId, a, { locale: "en" });
+    const result = await decideEnrollments(people.coordinator, cohortId, { ids: [ra.enrollmentId], decision: "waitlist", reason: "" });
+    expect(result).toMatchObject({ changed: [ra.enrollmentId], offered: 1 });
+    expect((await statusOf(ra.enrollmentId)).s).toBe("offered");
+    expect((await mailsTo(a.email)).map((m) => m.template)).toEqual(["sign-up-confirmation", "enrollment-received", "enrollment-offered"]);
+  });
+
+  it("tells someone waitlisted in a full cohort that it is full, with their number", async () => {
+    const cohortId = await newCohort({ admissionMode: "reviewed", capacity: 1 });
+    const [a, b] = [person(), person()];
+    const ra = await enrol(cohortId, a, { locale: "en" });
+    const rb = await enrol(cohortId, b, { locale: "en" });
+    await decideEnrollments(people.coordinator, cohortId, { ids: [ra.enrollmentId], decision: "accept", reason: "" });
+    await decideEnrollments(people.coordinator, cohortId, { ids: [rb.enrollmentId], decision: "waitlist", reason: "" });
+    const last = (await mailsTo(b.email)).at(-1)!;
+    expect(last.template).toBe("enrollment-waitlisted");
+    expect(last.text).toContain("is full. You are number 1 on the waitlist");
+  });
+
   it("offers new places when the capacity is raised, and refuses a capacity below the places held", async () => {
     const cohortId = await newCohort({ capacity: 1 });
     const rs = [];

@@ -123,10 +123,16 @@ export async function decideEnrollments(actor: Actor | null, cohortId: string, i
       }
       if (to !== "accepted" && held) taken--;
       await transition(tx, e, to, by);
-      await notifyEnrollment(tx, cohort, e, { reason: input.reason || undefined });
       result.changed.push(e.id);
     }
-    result.offered = await offerFreedPlaces(tx, cohort);
+    const offered = await offerFreedPlaces(tx, cohort);
+    result.offered = offered.length;
+    // Mails go out once the outcome is known: someone waitlisted and offered a freed place in the
+    // same step gets the offer only, never "you are on the waitlist" beside it.
+    for (const e of rows) {
+      if (!result.changed.includes(e.id) || offered.includes(e.id)) continue;
+      await notifyEnrollment(tx, cohort, { ...e, status: to }, { reason: input.reason || undefined });
+    }
     return result;
   });
 }

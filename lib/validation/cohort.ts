@@ -16,6 +16,7 @@ export const cohortSchema = z
     status: z.enum(COHORT_STATUSES, { error: "required" }).default("open"),
     admissionMode: z.enum(ADMISSION_MODES, { error: "required" }).default("reviewed"),
     offerDays: wholeNumber(1, 60).default(5),
+    autoOfferWaitlist: z.boolean({ error: "invalid" }).default(false),
     policyAreas: policyAreaLines.default([]),
   })
   .superRefine((c, ctx) => {

@@ -10,6 +10,7 @@ import { useRouter } from "@/i18n/navigation";
 import { cohortSchema, type CohortFormValues, type CohortInput } from "@/lib/validation/cohort";
 import { createCohortAction, updateCohortAction } from "../actions";
 import { ChoiceGroup } from "@/components/ui/choice-group";
+import choiceStyles from "@/components/ui/choice-group.module.css";
 
 const COHORT_STATUSES = cohortSchema.shape.status.unwrap().options;
 
@@ -35,6 +36,7 @@ export function CohortForm(props: {
       status: "open",
       admissionMode: "reviewed",
       offerDays: 5,
+      autoOfferWaitlist: false,
       policyAreas: "",
     },
   });
@@ -120,6 +122,13 @@ export function CohortForm(props: {
           { value: "reviewed", label: t("cohortSettings.reviewed"), hint: t("cohortSettings.reviewedHint") },
         ]}
       />
+      <div className={choiceStyles.choice}>
+        <input type="checkbox" id="autoOfferWaitlist" aria-describedby="autoOfferWaitlist-hint" {...form.register("autoOfferWaitlist")} />
+        <label htmlFor="autoOfferWaitlist">{t("cohortSettings.autoOfferWaitlist")}</label>
+        <p className={choiceStyles.hint} id="autoOfferWaitlist-hint">
+          {t("cohortSettings.autoOfferWaitlistHint")}
+        </p>
+      </div>
       <Field id="policyAreas" label={t("cohortSettings.policyAreas")} hint={t("cohortSettings.policyAreasHint")} error={err.policyAreas?.message}>
         {(c) => <textarea {...c} rows={6} {...form.register("policyAreas")} />}
       </Field>

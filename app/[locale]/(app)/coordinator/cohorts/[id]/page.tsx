@@ -83,6 +83,7 @@ export default async function CohortPage({ params }: { params: Promise<{ locale:
           status: cohort.status,
           admissionMode: cohort.admissionMode,
           offerDays: cohort.offerDays,
+          autoOfferWaitlist: cohort.autoOfferWaitlist,
           policyAreas: cohort.policyAreas.join("\n"),
         }}
       />

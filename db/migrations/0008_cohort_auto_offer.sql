@@ -1,0 +1,1 @@
+ALTER TABLE "cohorts" ADD COLUMN "auto_offer_waitlist" boolean DEFAULT false NOT NULL;
