@@ -46,6 +46,18 @@ test("a coordinator creates a programme and a cohort; a bad date is shown next t
   await expectAccessible(page);
 
   await endDate.fill("2028-03-01");
+  // 31 February, typed: the browser cannot read it, and Koppel says so instead of "required".
+  const opensOn = page.getByLabel(/^Sign-up opens on/);
+  await opensOn.fill("");
+  await opensOn.focus();
+  // The page is lang="en", so Chromium orders the date field month, day, year.
+  await page.keyboard.type("02312027", { delay: 50 });
+  expect(await opensOn.evaluate((i: HTMLInputElement) => [i.value, i.validity.badInput, document.activeElement === i])).toEqual(["", true, true]);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("#enrollmentOpensOn-error")).toHaveText("This date does not exist. Check the day and the month.");
+  await expect(opensOn).toBeFocused();
+  await expect(page.getByLabel(/^Name/)).toHaveValue(cohortName);
+  await opensOn.fill("2027-05-01");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("heading", { level: 1, name: programmeName })).toBeVisible();
   await expect(page.getByRole("link", { name: cohortName })).toBeVisible();

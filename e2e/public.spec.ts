@@ -76,3 +76,17 @@ test("in demo mode the development mailbox lists queued mail and passes axe", as
   await expect(page.getByText("To partner@example.org").first()).toBeVisible();
   await expectAccessible(page);
 });
+
+test("every page names Koppel's icon, and the browser finds it (no 404 for a favicon)", async ({ page, request }) => {
+  const missing: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() === 404) missing.push(r.url());
+  });
+  await page.goto("/en");
+  const href = await page.locator('head link[rel="icon"]').first().getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  expect(missing).toEqual([]);
+});

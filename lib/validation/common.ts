@@ -42,12 +42,15 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const calendarDate = plainString({ error: "required" })
   .trim()
   .min(1, { error: "required" })
-  .refine((v) => ISO_DATE.test(v) && isRealDate(v), { error: "date" });
+  .refine((v) => ISO_DATE.test(v), { error: "date", abort: true })
+  .refine((v) => Number(v.slice(0, 4)) >= 2000 && Number(v.slice(0, 4)) <= 2100, { error: "date", abort: true })
+  .refine(isRealDate, { error: "dateNotReal" });
 
+/** Whether a well-formed `YYYY-MM-DD` names a day that exists (no 31 February). */
 function isRealDate(v: string): boolean {
   const [y, m, d] = v.split("-").map(Number) as [number, number, number];
   const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d && y >= 2000 && y <= 2100;
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }
 
 export const timeZone = plainString({ error: "required" })

@@ -28,7 +28,9 @@ describe("cohort schema", () => {
     expect(errorsOf(cohortSchema, { ...cohort, enrollmentDeadline: "2028-03-02" })).toEqual({ enrollmentDeadline: ["deadlineAfterStart"] });
   });
   it("refuses dates that do not exist, empty fields, unknown zones and bad capacities", () => {
-    expect(errorsOf(cohortSchema, { ...cohort, startDate: "2028-02-30" })).toMatchObject({ startDate: ["date"] });
+    expect(errorsOf(cohortSchema, { ...cohort, startDate: "2028-02-30" })).toMatchObject({ startDate: ["dateNotReal"] });
+    expect(errorsOf(cohortSchema, { ...cohort, startDate: "1999-12-31" })).toMatchObject({ startDate: ["date"] });
+    expect(errorsOf(cohortSchema, { ...cohort, startDate: "31-12-2027" })).toMatchObject({ startDate: ["date"] });
     expect(errorsOf(cohortSchema, { ...cohort, name: "   " })).toEqual({ name: ["required"] });
     expect(errorsOf(cohortSchema, { ...cohort, timeZone: "Mars/Olympus" })).toEqual({ timeZone: ["timeZone"] });
     expect(errorsOf(cohortSchema, { ...cohort, capacity: "0" })).toEqual({ capacity: ["tooSmall"] });
