@@ -23,9 +23,11 @@ export function formatter(locale: string, key: string, options: () => Intl.DateT
 const PREFERRED_ZONES = ["Europe/Amsterdam", "Asia/Shanghai", "Asia/Bishkek", "UTC"];
 
 /** Time zones for a picker: the ones our programmes use first, then every IANA zone. */
-export function timeZoneOptions(): string[] {
+export function timeZoneOptions(current?: string): string[] {
   const all = Intl.supportedValuesOf("timeZone");
-  return [...PREFERRED_ZONES, ...all.filter((z) => !PREFERRED_ZONES.includes(z))];
+  // A zone kept under an older name (Asia/Calcutta) stays choosable rather than silently changing.
+  const first = current && !PREFERRED_ZONES.includes(current) && !all.includes(current) ? [current, ...PREFERRED_ZONES] : PREFERRED_ZONES;
+  return [...first, ...all.filter((z) => !first.includes(z))];
 }
 
 function ymd(iso: string): [number, number, number] {

@@ -10,6 +10,8 @@ export const users = pgTable("users", {
   image: text("image"),
   locale: localeEnum("locale").notNull().default("nl"),
   timeZone: text("time_zone").notNull().default("Europe/Amsterdam"),
+  /** A contact phone number the person chose to give (settings → profile); shown to their coordinators. */
+  phone: text("phone"),
   disabledAt: timestamp("disabled_at", { mode: "date", withTimezone: true }),
   /** Set when the person deleted their account (or an anonymised enrollment's stand-in was made): the row stays, without anything personal. */
   deletedAt: timestamp("deleted_at", { mode: "date", withTimezone: true }),

@@ -63,6 +63,8 @@ export interface SignUpDetails {
   motivation: string;
   availableHalfDays: number;
   answers: EnrollmentAnswers;
+  /** The browser's time zone when the form was sent; a new account starts in it. */
+  timeZone?: string;
 }
 
 /**

@@ -38,6 +38,7 @@ export function detailsOf(input: SignUpInput): SignUpDetails {
     motivation: input.motivation,
     availableHalfDays: input.availableHalfDays,
     answers: dropEmpty(input.answers),
+    timeZone: input.timeZone || undefined,
   };
 }
 
@@ -74,7 +75,7 @@ export async function admit(
   details: SignUpDetails,
   now: Date,
 ): Promise<SignUpResult> {
-  const user = await ensureUser(tx, who.email, details.name, who.locale);
+  const user = await ensureUser(tx, who.email, details.name, who.locale, details.timeZone);
   if (!user.name) await tx.update(users).set({ name: details.name }).where(eq(users.id, user.id));
 
   const [existing] = await tx
@@ -93,7 +94,7 @@ export async function admit(
     const full = (await placesTaken(tx, cohort.id)) >= cohort.capacity;
     status = full || (await waitlistLength(tx, cohort.id)) > 0 ? "waitlisted" : "accepted";
   }
-  const { name: _name, ...rest } = details;
+  const { name: _name, timeZone: _zone, ...rest } = details;
   const fields = { ...rest, status, consentedAt: now, offerExpiresAt: null, updatedAt: now };
   let row: EnrollmentRow;
   if (existing) {

@@ -32,12 +32,12 @@ export async function listMembers(actor: Actor | null) {
 }
 
 /** Finds the user with this address (already normalised) or creates one. */
-export async function ensureUser(tx: Tx, email: string, name: string, locale: Locale) {
+export async function ensureUser(tx: Tx, email: string, name: string, locale: Locale, timeZone?: string) {
   const [existing] = await tx.select({ id: users.id, locale: users.locale, name: users.name }).from(users).where(eq(users.email, email));
   if (existing) return existing;
   const [created] = await tx
     .insert(users)
-    .values({ email, name: name || null, locale })
+    .values({ email, name: name || null, locale, ...(timeZone ? { timeZone } : {}) })
     .returning({ id: users.id, locale: users.locale, name: users.name });
   return created!;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { QUESTION_KINDS, type QuestionKind } from "@/db/schema/enums";
-import { emailAddress, optionalText, plainString, requiredText, wholeNumber } from "./common";
+import { emailAddress, isTimeZone, optionalText, plainString, requiredText, wholeNumber } from "./common";
 import { languageList, optionalRegion } from "./regions";
 
 /** A checkbox group sends nothing, one value or several: always a list. */
@@ -66,6 +66,11 @@ export function signUpSchemaFor(cohort: { policyAreas: string[]; questions: Sign
     region: optionalRegion.optional().transform((v) => v ?? null),
     consent: z.literal(true, { error: "consentRequired" }),
     answers: answers.default({}),
+    // Filled in by the browser: a new account shows times in the zone the person signed up from.
+    timeZone: plainString()
+      .trim()
+      .refine((v) => v === "" || isTimeZone(v), { error: "timeZone" })
+      .default(""),
   });
 }
 

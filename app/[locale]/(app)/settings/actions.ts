@@ -3,9 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/actions";
 import { createApiToken, revokeApiToken } from "@/lib/dal/api-tokens";
+import { updateMyProfile } from "@/lib/dal/profile";
 import { getCurrentActor } from "@/lib/dal/session";
 import { apiTokenSchema, revokeApiTokenSchema } from "@/lib/validation/api-token";
 import type { ActionResult } from "@/lib/validation/common";
+import { profileSchema } from "@/lib/validation/profile";
 
 /** Creates a personal API token; the token comes back in this one answer and never again. */
 export async function createApiTokenAction(input: unknown): Promise<ActionResult<{ name: string; token: string; prefix: string }>> {
@@ -23,5 +25,16 @@ export async function revokeApiTokenAction(input: unknown): Promise<ActionResult
   const actor = await getCurrentActor();
   const result = await runAction(revokeApiTokenSchema, input, (data) => revokeApiToken(actor, data.id));
   if (result.ok) revalidatePath("/[locale]/settings", "page");
+  return result;
+}
+
+/** The person saves their own profile; the page then reloads in the language they chose. */
+export async function updateProfileAction(input: unknown): Promise<ActionResult<{ locale: string }>> {
+  const actor = await getCurrentActor();
+  const result = await runAction(profileSchema, input, async (data) => {
+    await updateMyProfile(actor, data);
+    return { locale: data.locale };
+  });
+  if (result.ok) revalidatePath("/[locale]", "layout");
   return result;
 }

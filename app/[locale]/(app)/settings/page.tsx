@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { listApiTokens } from "@/lib/dal/api-tokens";
+import { getMyProfile } from "@/lib/dal/profile";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
+import { timeZoneOptions } from "@/lib/time";
 import { CreateTokenForm } from "./_components/create-token-form";
+import { ProfileForm } from "./_components/profile-form";
 import { RevokeTokenButton } from "./_components/revoke-token-button";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -12,17 +15,30 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: (await getTranslations({ locale, namespace: "settings" }))("title") };
 }
 
-export default async function SettingsPage({ params }: { params: Promise<{ locale: string }> }) {
+export default async function SettingsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ saved?: string }> }) {
   const { locale } = await params;
+  const { saved } = await searchParams;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "settings" });
   const tData = await getTranslations({ locale, namespace: "myData" });
   const actor = await getCurrentActor();
   const tokens = await guard(listApiTokens(actor), locale);
+  const profile = await guard(getMyProfile(actor), locale);
+  const tProfile = await getTranslations({ locale, namespace: "profile" });
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: actor?.timeZone ?? "Europe/Amsterdam" });
   return (
     <>
       <h1>{t("title")}</h1>
+      <section aria-labelledby="profile-heading">
+        <h2 id="profile-heading">{tProfile("heading")}</h2>
+        <p>{tProfile("lead")}</p>
+        <ProfileForm
+          initial={{ name: profile.name, locale: profile.locale, timeZone: profile.timeZone, phone: profile.phone }}
+          timeZones={timeZoneOptions(profile.timeZone)}
+          locale={locale}
+          justSaved={saved === "profile"}
+        />
+      </section>
       <section aria-labelledby="my-data-heading">
         <h2 id="my-data-heading">{tData("sectionTitle")}</h2>
         <p>{tData("sectionLead")}</p>

@@ -72,6 +72,7 @@ export function SignUpForm(props: SignUpFormProps) {
       languages: [],
       region: "",
       consent: false,
+      timeZone: "",
       answers: Object.fromEntries(questions.map((q) => [q.id, q.kind === "multiple_choice" ? emptyChoices(q.options) : ""])),
     },
   });
@@ -88,6 +89,8 @@ export function SignUpForm(props: SignUpFormProps) {
   const errorAt = (path: string) => messageOf(get(errors, path));
   const formRef = useRef<HTMLFormElement>(null);
   const submitCount = form.formState.submitCount;
+  // A new account starts in the zone of the browser the person signs up from (changeable in settings).
+  useEffect(() => form.setValue("timeZone", Intl.DateTimeFormat().resolvedOptions().timeZone), [form]);
   useEffect(() => {
     if (submitCount === 0) return;
     const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
