@@ -1,9 +1,10 @@
+import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { enrollments, meetings, pairs, partners, users } from "@/db/schema";
 import { normaliseText, partnerRanker, proposeAssignment, scorePair, type PairReason, type PairSuggestion, type PairingParticipant, type PairingPartner } from "@/lib/pairing";
 import { scoreMatrix, type ScoreMatrix } from "@/lib/pairing/score-matrix";
 import type { Actor } from "./actor";
-import { candidates, coordinatedCohort, linkedPartners, type CandidateParticipant } from "./pair-rules";
+import { candidates, coordinatedCohort, linkedPartners, type CandidateParticipant, type LinkedPartner } from "./pair-rules";
 import type { DbOrTx } from "./tx";
 
 type Suggestion = PairSuggestion & { partnerName: string };
@@ -252,6 +253,48 @@ export async function proposePairs(actor: Actor | null, cohortId: string, opts: 
   const [people, linked, active] = await Promise.all([candidates(db, cohort.id), linkedPartners(db, cohort.id), activePairs(db, cohort.id)]);
   const unpaired = people.filter((p) => !active.has(p.id));
   const pairable = linked.filter((p) => p.status === "approved");
+  const alternatives = Math.max(0, Math.floor(opts.alternatives ?? 0));
+  // The assignment takes 50-75 ms for 500 × 200 and depends only on what it is given: kept per
+  // cohort under a fingerprint of exactly that, so a new pair, a changed link, capacity, partner or
+  // participant makes a new one, and no write anywhere has to remember to invalidate it.
+  const key = `${cohort.id}|${fingerprint(unpaired, pairable, alternatives)}`;
+  const cached = proposals.get(key);
+  if (cached) return cached;
+  const made = Promise.resolve().then(() => computeProposal(unpaired, pairable, alternatives));
+  remember(key, made);
+  try {
+    return await made;
+  } catch (err) {
+    proposals.delete(key);
+    throw err;
+  }
+}
+
+/** Proposals computed lately, by cohort and fingerprint of their input (a promise: concurrent views share one computation). */
+const proposals = new Map<string, Promise<Proposal>>();
+const PROPOSALS_KEPT = 20;
+
+function remember(key: string, proposal: Promise<Proposal>): void {
+  proposals.delete(key);
+  proposals.set(key, proposal);
+  // Oldest first: Map keeps insertion order.
+  for (const old of proposals.keys()) {
+    if (proposals.size <= PROPOSALS_KEPT) break;
+    proposals.delete(old);
+  }
+}
+
+/** A hash of everything the assignment and the draft read, in the order they read it. */
+function fingerprint(unpaired: readonly CandidateParticipant[], pairable: readonly LinkedPartner[], alternatives: number): string {
+  const hash = createHash("sha256");
+  hash.update(String(alternatives));
+  for (const p of unpaired) hash.update(JSON.stringify([p.id, p.name, p.policyAreas, p.languages, p.region, p.employer]));
+  hash.update("|");
+  for (const q of pairable) hash.update(JSON.stringify([q.id, q.name, q.policyAreas, q.languages, q.region, q.capacityLeft, q.aliases ?? []]));
+  return hash.digest("base64url");
+}
+
+function computeProposal(unpaired: CandidateParticipant[], pairable: LinkedPartner[], alternatives: number): Proposal {
   // Scored once: the assignment and the alternatives read the same matrix.
   const matrix = scoreMatrix(unpaired, pairable);
   const result = proposeAssignment(unpaired, pairable, { matrix });
@@ -262,7 +305,7 @@ export async function proposePairs(actor: Actor | null, cohortId: string, opts: 
     const i = person.get(p.participantId)?.i;
     if (i !== undefined) proposed[i] = partner.get(p.partnerId)?.j;
   }
-  const best = bestAlternatives(unpaired, pairable, matrix, proposed, Math.max(0, Math.floor(opts.alternatives ?? 0)));
+  const best = bestAlternatives(unpaired, pairable, matrix, proposed, alternatives);
   const named = new Set<number>(proposed.filter((j) => j !== undefined));
   const alternativesOf = (participantId: string): ProposalAlternative[] => {
     const i = person.get(participantId)?.i;

@@ -42,6 +42,12 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
   const [failures, setFailures] = useState<ProposalFailure[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  // A row's other partners become <option>s only once its select is reached (focus, pointer or
+  // key): 500 rows of ten options each made the page half a megabyte.
+  const [opened, setOpened] = useState<ReadonlySet<number>>(() => new Set());
+  const open = (i: number) => {
+    if (!opened.has(i)) setOpened((prev) => new Set(prev).add(i));
+  };
   const valueOf = (j: number): string => (j >= 0 ? String(j) : "");
   const form = useForm<Values>({ defaultValues: { rows: rows.map((r) => ({ partner: valueOf(r.proposed) })) } });
   const chosen = useWatch({ control: form.control, name: "rows" });
@@ -130,7 +136,8 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
             const value = chosen[i]?.partner ?? "";
             const changed = value !== valueOf(r.proposed);
             const score = changed ? r.options.find(([j]) => valueOf(j) === value)?.[1] : r.score;
-            const choices = r.proposed >= 0 ? [r.proposed, ...r.options.map(([j]) => j)] : r.options.map(([j]) => j);
+            const others = opened.has(i) || changed ? r.options.map(([j]) => j) : [];
+            const choices = r.proposed >= 0 ? [r.proposed, ...others] : others;
             const error = errorText(form.formState.errors.rows?.[i]?.partner?.message);
             const selectId = `draft-${i}`;
             return (
@@ -140,7 +147,16 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
                   <label htmlFor={selectId} className="visually-hidden">
                     {t("partnerFor", { name: r.participantName })}
                   </label>
-                  <select id={selectId} defaultValue={valueOf(r.proposed)} aria-invalid={Boolean(error)} aria-describedby={error ? `${selectId}-error` : undefined} {...form.register(`rows.${i}.partner`)}>
+                  <select
+                    id={selectId}
+                    defaultValue={valueOf(r.proposed)}
+                    aria-invalid={Boolean(error)}
+                    aria-describedby={error ? `${selectId}-error` : undefined}
+                    onFocus={() => open(i)}
+                    onPointerDown={() => open(i)}
+                    onKeyDown={() => open(i)}
+                    {...form.register(`rows.${i}.partner`)}
+                  >
                     <option value="">{t("none")}</option>
                     {choices.map((j) => {
                       const p = partners[j];
