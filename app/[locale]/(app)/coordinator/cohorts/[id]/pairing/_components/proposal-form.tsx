@@ -26,6 +26,9 @@ export interface DraftRow {
   options: [number, number][];
 }
 
+/** Rows rendered before "Show all": a cohort of 500 stays a light page. */
+const FIRST_ROWS = 50;
+
 /** Each row's choice: a partner's index in `partners` as text, or "" for no partner. */
 type Values = { rows: { partner: string }[] };
 
@@ -45,6 +48,9 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
   // A row's other partners become <option>s only once its select is reached (focus, pointer or
   // key): 500 rows of ten options each made the page half a megabyte.
   const [opened, setOpened] = useState<ReadonlySet<number>>(() => new Set());
+  // The first rows only until asked (or a refusal concerns a later row): every row is applied either way.
+  const [showAll, setShowAll] = useState(rows.length <= FIRST_ROWS);
+  const shown = showAll ? rows : rows.slice(0, FIRST_ROWS);
   const open = (i: number) => {
     if (!opened.has(i)) setOpened((prev) => new Set(prev).add(i));
   };
@@ -90,6 +96,7 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
     }
     if (result.ok && result.data && !result.data.applied) {
       setFailures(result.data.failures);
+      setShowAll(true);
       for (const f of result.data.failures) {
         const i = rowOf.get(f.enrollmentId);
         if (i !== undefined) form.setError(`rows.${i}.partner`, { type: "server", message: f.reason });
@@ -132,7 +139,7 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
           </tr>
         </thead>
         <tbody>
-          {rows.map((r, i) => {
+          {shown.map((r, i) => {
             const value = chosen[i]?.partner ?? "";
             const changed = value !== valueOf(r.proposed);
             const score = changed ? r.options.find(([j]) => valueOf(j) === value)?.[1] : r.score;
@@ -190,6 +197,14 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
           })}
         </tbody>
       </table>
+      {!showAll && (
+        <p>
+          {t("shownOf", { shown: FIRST_ROWS, count: rows.length })}{" "}
+          <button type="button" onClick={() => setShowAll(true)}>
+            {t("showAll", { count: rows.length })}
+          </button>
+        </p>
+      )}
       <div className={styles.bulk}>
         <p>
           <strong>{t("chosen", { count: total })}</strong>
