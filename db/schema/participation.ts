@@ -41,7 +41,7 @@ export const enrollments = pgTable(
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     /**
-     * Maintained by the database (triggers of migration 0009): the person's name and address and
+     * Maintained by the database (triggers of migration 0010): the person's name and address and
      * the employer and job title, lower-cased, for the applications search; never written by Koppel.
      */
     searchText: text("search_text").notNull().default(""),
