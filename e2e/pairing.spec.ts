@@ -181,4 +181,15 @@ test("a coordinator proposes pairs for everyone, edits the draft and applies it 
   await page.getByRole("link", { name: "Pairing", exact: true }).click();
   await expect(page.getByRole("heading", { name: /Waiting for a partner/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Ahmed Benali" })).toBeVisible();
+
+  // The cohort's partners and their places are a tab of their own, not part of every board view.
+  await expect(page.getByRole("table", { name: "Partners in this cohort and their places" })).toHaveCount(0);
+  await page.getByRole("link", { name: /^Partners \(\d+\)$/ }).click();
+  const partnersTable = page.getByRole("table", { name: "Partners in this cohort and their places" });
+  await expect(partnersTable).toBeVisible();
+  await expect(partnersTable.getByRole("row", { name: /Gemeente Zwolle, team Wijkzaken/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Ahmed Benali" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Participants", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Ahmed Benali" })).toBeVisible();
 });

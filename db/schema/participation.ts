@@ -40,11 +40,22 @@ export const enrollments = pgTable(
     offerExpiresAt: timestamp("offer_expires_at", { mode: "date", withTimezone: true }),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Maintained by the database (triggers of migration 0010): the person's name and address and
+     * the employer and job title, lower-cased, for the applications search; never written by Koppel.
+     */
+    searchText: text("search_text").notNull().default(""),
+    /** Maintained by the database like searchText: lower(coalesce(name, email)), the "by name" order. */
+    sortName: text("sort_name").notNull().default(""),
   },
   (t) => [
     unique("enrollments_cohort_user").on(t.cohortId, t.userId),
     index("enrollments_user_idx").on(t.userId),
     index("enrollments_cohort_status_idx").on(t.cohortId, t.status, t.seq),
+    // The applications list without a status filter, in arrival order.
+    index("enrollments_cohort_seq_idx").on(t.cohortId, t.seq),
+    // The applications list by name (sortName is kept by the database, see searchText).
+    index("enrollments_cohort_sort_name_idx").on(t.cohortId, t.sortName, t.seq),
     // Set only while an offer is open (status 'offered'); the enum value is new in this migration,
     // so the index cannot name it.
     index("enrollments_offer_expiry_idx").on(t.offerExpiresAt).where(sql`${t.offerExpiresAt} IS NOT NULL`),

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import {
@@ -153,7 +153,13 @@ async function coordinatedCohort(actor: Actor | null, cohortId: string) {
   return { db, cohort: c };
 }
 
-/** A cohort's applications for its coordinators: search, filter, sort and page through thousands. */
+/**
+ * A cohort's applications for its coordinators: search, filter, sort and page through thousands.
+ * One query on PostgreSQL's plan of a few milliseconds for 5,000 applications: the page is chosen
+ * from `enrollments` alone (by its cohort indexes; the search and the name order read the columns
+ * the database maintains from the person, `search_text` and `sort_name`), counted in the same
+ * query (`count(*) over ()`), and only the page's rows are joined with `users`.
+ */
 export async function listCohortEnrollments(actor: Actor | null, cohortId: string, query: EnrollmentListQuery = {}) {
   const { db } = await coordinatedCohort(actor, cohortId);
   const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 200);
@@ -163,41 +169,53 @@ export async function listCohortEnrollments(actor: Actor | null, cohortId: strin
   if (query.policyArea) conditions.push(sql`${query.policyArea} = ANY(${enrollments.policyAreas})`);
   const q = query.q?.trim();
   if (q) {
+    // search_text is lower-cased by the database; lower() the pattern the same way (not in JavaScript).
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(users.name, like), ilike(users.email, like), ilike(enrollments.employer, like), ilike(enrollments.jobTitle, like))!);
+    conditions.push(sql`${enrollments.searchText} LIKE lower(${like})`);
   }
   const where = and(...conditions);
   const order = {
     arrival: [asc(enrollments.seq)],
     newest: [desc(enrollments.seq)],
-    name: [asc(sql`lower(coalesce(${users.name}, ${users.email}))`), asc(enrollments.seq)],
+    name: [asc(enrollments.sortName), asc(enrollments.seq)],
     status: [asc(enrollments.status), asc(enrollments.seq)],
   }[query.sort ?? "arrival"];
-  const [rows, [totalRow]] = await Promise.all([
-    db
-      .select({
-        id: enrollments.id,
-        name: users.name,
-        email: users.email,
-        employer: enrollments.employer,
-        department: enrollments.department,
-        jobTitle: enrollments.jobTitle,
-        policyAreas: enrollments.policyAreas,
-        status: enrollments.status,
-        createdAt: enrollments.createdAt,
-        offerExpiresAt: enrollments.offerExpiresAt,
-        waitlistPosition: sql<number | null>`CASE WHEN ${enrollments.status} = 'waitlisted' THEN
-          (SELECT count(*)::int FROM ${enrollments} w WHERE w.cohort_id = ${enrollments.cohortId} AND w.status = 'waitlisted' AND w.seq <= ${enrollments.seq}) END`,
-      })
-      .from(enrollments)
-      .innerJoin(users, eq(users.id, enrollments.userId))
-      .where(where)
-      .orderBy(...order)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(enrollments).innerJoin(users, eq(users.id, enrollments.userId)).where(where),
-  ]);
-  const total = totalRow?.n ?? 0;
+  // Only `seq` (unique) and the total: without a search the page is read from an index alone.
+  const chosen = db
+    .select({ seq: enrollments.seq, total: sql<number>`count(*) over ()`.mapWith(Number).as("total") })
+    .from(enrollments)
+    .where(where)
+    .orderBy(...order)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .as("chosen");
+  const found = await db
+    .select({
+      id: enrollments.id,
+      name: users.name,
+      email: users.email,
+      employer: enrollments.employer,
+      department: enrollments.department,
+      jobTitle: enrollments.jobTitle,
+      policyAreas: enrollments.policyAreas,
+      status: enrollments.status,
+      createdAt: enrollments.createdAt,
+      offerExpiresAt: enrollments.offerExpiresAt,
+      waitlistPosition: sql<number | null>`CASE WHEN ${enrollments.status} = 'waitlisted' THEN
+        (SELECT count(*)::int FROM ${enrollments} w WHERE w.cohort_id = ${enrollments.cohortId} AND w.status = 'waitlisted' AND w.seq <= ${enrollments.seq}) END`,
+      total: chosen.total,
+    })
+    .from(chosen)
+    .innerJoin(enrollments, and(eq(enrollments.cohortId, cohortId), eq(enrollments.seq, chosen.seq)))
+    .innerJoin(users, eq(users.id, enrollments.userId))
+    .orderBy(...order);
+  let total = found[0]?.total ?? 0;
+  // Past the last page the window has no row to carry the total: count separately (rare: a stale link).
+  if (found.length === 0 && page > 1) {
+    const [row] = await db.select({ n: count() }).from(enrollments).where(where);
+    total = row?.n ?? 0;
+  }
+  const rows = found.map(({ total: _total, ...r }) => r);
   return { rows, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 

@@ -388,6 +388,28 @@ describe("the applications list", () => {
     expect(newest.rows[0]!.name).toBe("Persoon 6");
     // A search for SQL wildcards matches them literally.
     expect((await listCohortEnrollments(people.coordinator, cohortId, { q: "%" })).total).toBe(0);
+    // Past the last page: no rows, but the total and the number of pages still hold.
+    const past = await listCohortEnrollments(people.coordinator, cohortId, { pageSize: 3, page: 9 });
+    expect(past).toMatchObject({ rows: [], total: 7, pages: 3 });
+  });
+
+  it("searches name, address, employer and job title in any case, and follows a person's new name", async () => {
+    const cohortId = await newCohort({ capacity: 5 });
+    const a = person({ name: "Bram Achterberg", employer: "Provincie Utrecht", jobTitle: "Jurist" });
+    const b = person({ name: "Anna Zwart", employer: "Gemeente Deventer", jobTitle: "Projectleider Wonen" });
+    await enrol(cohortId, a, { locale: "nl" });
+    await enrol(cohortId, b, { locale: "nl" });
+    const names = async (q: string, sort?: "name") =>
+      (await listCohortEnrollments(people.coordinator, cohortId, { q, sort })).rows.map((r) => r.name);
+    expect(await names("PROVINCIE")).toEqual(["Bram Achterberg"]);
+    expect(await names("projectleider")).toEqual(["Anna Zwart"]);
+    expect(await names(a.email.toUpperCase())).toEqual(["Bram Achterberg"]);
+    expect(await names("", "name")).toEqual(["Anna Zwart", "Bram Achterberg"]);
+    // The person changes their name (settings): search and the name order use the new one at once.
+    await t.db.update(users).set({ name: "Xander Achterberg" }).where(eq(users.email, a.email));
+    expect(await names("xander")).toEqual(["Xander Achterberg"]);
+    expect(await names("bram")).toEqual([]);
+    expect(await names("", "name")).toEqual(["Anna Zwart", "Xander Achterberg"]);
   });
 
   it("lists open cohorts publicly with places left", async () => {

@@ -1,9 +1,11 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { enrollments, meetings, pairs, partners, users } from "@/db/schema";
 import { normaliseText, partnerRanker, proposeAssignment, scorePair, type PairReason, type PairSuggestion, type PairingParticipant, type PairingPartner } from "@/lib/pairing";
 import { scoreMatrix, type ScoreMatrix } from "@/lib/pairing/score-matrix";
 import type { Actor } from "./actor";
-import { candidates, coordinatedCohort, linkedPartners, type CandidateParticipant } from "./pair-rules";
+import { candidateColumns, candidates, coordinatedCohort, linkedPartners, toCandidate, type CandidateParticipant, type LinkedPartner } from "./pair-rules";
+import { isUuid } from "./programmes";
 import type { DbOrTx } from "./tx";
 
 type Suggestion = PairSuggestion & { partnerName: string };
@@ -84,64 +86,122 @@ async function activePairs(db: DbOrTx, cohortId: string) {
 
 const wholePage = (n: number | undefined): number => (n !== undefined && Number.isFinite(n) && n >= 1 ? Math.floor(n) : 1);
 
+/** The enrollment has an active pair (served by the pairs' partial unique index on the enrollment). */
+const hasActivePair = sql`EXISTS (SELECT 1 FROM ${pairs} ap WHERE ap.enrollment_id = ${enrollments.id} AND ap.status = 'confirmed')`;
+
 /**
  * The pairing board of a cohort: its accepted participants (paired or not, searchable, a page of
  * each at a time), its linked partners with capacity left, and for each unpaired participant on
  * the page ranked suggestions with their reasons and the partners ruled out with their conflicts.
+ * Both lists are paged and counted in SQL (a fixed number of statements, however large the
+ * cohort); only the waiting page is ranked, against every approved partner.
  */
 export async function getPairingBoard(actor: Actor | null, cohortId: string, opts: PairingBoardOptions = {}): Promise<PairingBoard> {
   const cohort = await coordinatedCohort(actor, cohortId);
   const { db } = cohort;
-  const [people, linked, active] = await Promise.all([candidates(db, cohort.id), linkedPartners(db, cohort.id), activePairs(db, cohort.id)]);
+  const query = (opts.q ?? "").trim().slice(0, 200);
+  const needle = normaliseText(query);
+  const size = Math.max(1, Math.floor(opts.pageSize ?? BOARD_PAGE_SIZE));
+  const waitingPage = wholePage(opts.page);
+  const pairedPage = wholePage(opts.pairedPage);
+  const accepted = and(eq(enrollments.cohortId, cohort.id), eq(enrollments.status, "accepted"))!;
+  // Name, address, employer, job title (enrollments.search_text, lower-cased by the database) or a policy area.
+  const like = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const matching = needle
+    ? and(accepted, sql`(${enrollments.searchText} LIKE ${like} OR EXISTS (SELECT 1 FROM unnest(${enrollments.policyAreas}) area WHERE lower(area) LIKE ${like}))`)!
+    : accepted;
+  const total = sql<number>`count(*) over ()`.mapWith(Number);
+  const about = opts.about && isUuid(opts.about) ? opts.about : null;
+
+  const [linked, [counts], waitingRows, pairedRows, aboutRows] = await Promise.all([
+    linkedPartners(db, cohort.id),
+    db
+      .select({ accepted: count(), paired: sql<number>`count(*) filter (where ${hasActivePair})`.mapWith(Number) })
+      .from(enrollments)
+      .where(accepted),
+    db
+      .select({ ...candidateColumns, total })
+      .from(enrollments)
+      .innerJoin(users, eq(users.id, enrollments.userId))
+      .where(and(matching, sql`NOT ${hasActivePair}`))
+      .orderBy(asc(enrollments.seq))
+      .limit(size)
+      .offset((waitingPage - 1) * size),
+    db
+      .select({ ...candidateColumns, pairId: pairs.id, partnerId: pairs.partnerId, confirmedAt: pairs.confirmedAt, total })
+      .from(enrollments)
+      .innerJoin(users, eq(users.id, enrollments.userId))
+      .innerJoin(pairs, and(eq(pairs.enrollmentId, enrollments.id), eq(pairs.status, "confirmed")))
+      .where(matching)
+      .orderBy(asc(enrollments.sortName), asc(enrollments.id))
+      .limit(size)
+      .offset((pairedPage - 1) * size),
+    about
+      ? db
+          .select({ enrollmentId: enrollments.id, name: sql<string>`coalesce(${users.name}, ${users.email})`, partnerId: pairs.partnerId })
+          .from(enrollments)
+          .innerJoin(users, eq(users.id, enrollments.userId))
+          .leftJoin(pairs, and(eq(pairs.enrollmentId, enrollments.id), eq(pairs.status, "confirmed")))
+          .where(and(accepted, eq(enrollments.id, about)))
+      : Promise.resolve([]),
+  ]);
+  // Past the last page the window has no row to carry the total: count that list on its own (a stale link).
+  const totalOf = async (rows: { total: number }[], page: number, paired: boolean): Promise<number> => {
+    if (rows.length > 0 || page === 1) return rows[0]?.total ?? 0;
+    const [row] = await db
+      .select({ n: count() })
+      .from(enrollments)
+      .where(and(matching, paired ? hasActivePair : sql`NOT ${hasActivePair}`));
+    return row?.n ?? 0;
+  };
+  const [waitingTotal, pairedTotal] = await Promise.all([totalOf(waitingRows, waitingPage, false), totalOf(pairedRows, pairedPage, true)]);
+
   const names = new Map(linked.map((p) => [p.id, p.name]));
   const named = (s: PairSuggestion): Suggestion => ({ ...s, partnerName: names.get(s.partnerId) ?? "" });
   // Partners not approved are never suggested, not even as ruled out.
   const rank = partnerRanker(linked.filter((p) => p.status === "approved"));
-  const pairOf = (enrollmentId: string) => {
-    const pair = active.get(enrollmentId);
-    return pair ? { pairId: pair.pairId, partnerId: pair.partnerId, partnerName: names.get(pair.partnerId) ?? "", confirmedAt: pair.confirmedAt } : null;
-  };
-  const view = (person: CandidateParticipant, withSuggestions: boolean): BoardParticipant => {
-    const ranked = withSuggestions ? rank(person) : [];
+  const person = (p: CandidateParticipant) => ({
+    enrollmentId: p.id,
+    name: p.name,
+    employer: p.employer,
+    jobTitle: p.jobTitle,
+    policyAreas: p.policyAreas,
+    languages: p.languages,
+    region: p.region,
+  });
+  const waiting = waitingRows.map(({ total: _t, ...row }): BoardParticipant => {
+    const p = toCandidate(row);
+    const ranked = rank(p);
     return {
-      enrollmentId: person.id,
-      name: person.name,
-      employer: person.employer,
-      jobTitle: person.jobTitle,
-      policyAreas: person.policyAreas,
-      languages: person.languages,
-      region: person.region,
-      pair: pairOf(person.id),
+      ...person(p),
+      pair: null,
       suggestions: ranked.filter((s) => s.eligible).slice(0, opts.suggestions ?? 5).map(named),
       ruledOut: ranked.filter((s) => !s.eligible).slice(0, opts.ruledOut ?? 3).map(named),
     };
-  };
-
-  const query = (opts.q ?? "").trim().slice(0, 200);
-  const needle = normaliseText(query);
-  const matches = (p: CandidateParticipant): boolean =>
-    needle === "" || [p.name, p.employer, p.jobTitle, ...p.policyAreas].some((text) => normaliseText(text).includes(needle));
-  const size = Math.max(1, Math.floor(opts.pageSize ?? BOARD_PAGE_SIZE));
-  const pageOf = (list: CandidateParticipant[], requested: number | undefined, withSuggestions: boolean): BoardPage => {
-    const page = wholePage(requested);
-    const pages = Math.max(1, Math.ceil(list.length / size));
-    return { items: list.slice((page - 1) * size, page * size).map((p) => view(p, withSuggestions)), total: list.length, page, pages };
-  };
-  const shown = people.filter(matches);
-  const waiting = shown.filter((p) => !active.has(p.id));
-  const paired = shown.filter((p) => active.has(p.id)).sort((a, b) => a.name.localeCompare(b.name) || byCodeUnit(a.id, b.id));
-  const pairedCount = people.filter((p) => active.has(p.id)).length;
-  const aboutPerson = opts.about ? people.find((p) => p.id === opts.about) : undefined;
-  const aboutPair = aboutPerson ? pairOf(aboutPerson.id) : null;
+  });
+  const paired = pairedRows.map(({ total: _t, pairId, partnerId, confirmedAt, ...row }): BoardParticipant => ({
+    ...person(toCandidate(row)),
+    pair: { pairId, partnerId, partnerName: names.get(partnerId) ?? "", confirmedAt },
+    suggestions: [],
+    ruledOut: [],
+  }));
+  const pages = (n: number) => Math.max(1, Math.ceil(n / size));
+  const acceptedCount = counts?.accepted ?? 0;
+  const pairedCount = counts?.paired ?? 0;
+  const aboutRow = aboutRows[0];
 
   return {
     cohort: { id: cohort.id, name: cohort.name, programmeName: cohort.programmeName },
-    counts: { accepted: people.length, paired: pairedCount, waiting: people.length - pairedCount },
+    counts: { accepted: acceptedCount, paired: pairedCount, waiting: acceptedCount - pairedCount },
     query,
-    waiting: pageOf(waiting, opts.page, true),
-    paired: pageOf(paired, opts.pairedPage, false),
-    about: aboutPerson
-      ? { enrollmentId: aboutPerson.id, name: aboutPerson.name, pair: aboutPair ? { partnerId: aboutPair.partnerId, partnerName: aboutPair.partnerName } : null }
+    waiting: { items: waiting, total: waitingTotal, page: waitingPage, pages: pages(waitingTotal) },
+    paired: { items: paired, total: pairedTotal, page: pairedPage, pages: pages(pairedTotal) },
+    about: aboutRow
+      ? {
+          enrollmentId: aboutRow.enrollmentId,
+          name: aboutRow.name,
+          pair: aboutRow.partnerId ? { partnerId: aboutRow.partnerId, partnerName: names.get(aboutRow.partnerId) ?? "" } : null,
+        }
       : null,
     partners: linked.map((p) => ({
       id: p.id,
@@ -252,6 +312,48 @@ export async function proposePairs(actor: Actor | null, cohortId: string, opts: 
   const [people, linked, active] = await Promise.all([candidates(db, cohort.id), linkedPartners(db, cohort.id), activePairs(db, cohort.id)]);
   const unpaired = people.filter((p) => !active.has(p.id));
   const pairable = linked.filter((p) => p.status === "approved");
+  const alternatives = Math.max(0, Math.floor(opts.alternatives ?? 0));
+  // The assignment takes 50-75 ms for 500 × 200 and depends only on what it is given: kept per
+  // cohort under a fingerprint of exactly that, so a new pair, a changed link, capacity, partner or
+  // participant makes a new one, and no write anywhere has to remember to invalidate it.
+  const key = `${cohort.id}|${fingerprint(unpaired, pairable, alternatives)}`;
+  const cached = proposals.get(key);
+  if (cached) return cached;
+  const made = Promise.resolve().then(() => computeProposal(unpaired, pairable, alternatives));
+  remember(key, made);
+  try {
+    return await made;
+  } catch (err) {
+    proposals.delete(key);
+    throw err;
+  }
+}
+
+/** Proposals computed lately, by cohort and fingerprint of their input (a promise: concurrent views share one computation). */
+const proposals = new Map<string, Promise<Proposal>>();
+const PROPOSALS_KEPT = 20;
+
+function remember(key: string, proposal: Promise<Proposal>): void {
+  proposals.delete(key);
+  proposals.set(key, proposal);
+  // Oldest first: Map keeps insertion order.
+  for (const old of proposals.keys()) {
+    if (proposals.size <= PROPOSALS_KEPT) break;
+    proposals.delete(old);
+  }
+}
+
+/** A hash of everything the assignment and the draft read, in the order they read it. */
+function fingerprint(unpaired: readonly CandidateParticipant[], pairable: readonly LinkedPartner[], alternatives: number): string {
+  const hash = createHash("sha256");
+  hash.update(String(alternatives));
+  for (const p of unpaired) hash.update(JSON.stringify([p.id, p.name, p.policyAreas, p.languages, p.region, p.employer]));
+  hash.update("|");
+  for (const q of pairable) hash.update(JSON.stringify([q.id, q.name, q.policyAreas, q.languages, q.region, q.capacityLeft, q.aliases ?? []]));
+  return hash.digest("base64url");
+}
+
+function computeProposal(unpaired: CandidateParticipant[], pairable: LinkedPartner[], alternatives: number): Proposal {
   // Scored once: the assignment and the alternatives read the same matrix.
   const matrix = scoreMatrix(unpaired, pairable);
   const result = proposeAssignment(unpaired, pairable, { matrix });
@@ -262,7 +364,7 @@ export async function proposePairs(actor: Actor | null, cohortId: string, opts: 
     const i = person.get(p.participantId)?.i;
     if (i !== undefined) proposed[i] = partner.get(p.partnerId)?.j;
   }
-  const best = bestAlternatives(unpaired, pairable, matrix, proposed, Math.max(0, Math.floor(opts.alternatives ?? 0)));
+  const best = bestAlternatives(unpaired, pairable, matrix, proposed, alternatives);
   const named = new Set<number>(proposed.filter((j) => j !== undefined));
   const alternativesOf = (participantId: string): ProposalAlternative[] => {
     const i = person.get(participantId)?.i;

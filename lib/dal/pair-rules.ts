@@ -6,7 +6,7 @@
  */
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { cohortPartners, cohorts, enrollments, pairEvents, pairs, partners, programmes, users, type PairEventKind } from "@/db/schema";
+import { cohortPartners, cohorts, enrollments, pairEvents, pairs, partners, programmes, users, type Locale, type PairEventKind } from "@/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { rankPartners, type PairingParticipant, type PairingPartner } from "@/lib/pairing";
 import { localeLanguage } from "@/lib/validation/regions";
@@ -128,37 +128,41 @@ export interface CandidateParticipant extends PairingParticipant {
   seq: number;
 }
 
+/** The columns a pairing participant is read with (enrollments joined with users). */
+export const candidateColumns = {
+  id: enrollments.id,
+  userId: enrollments.userId,
+  status: enrollments.status,
+  seq: enrollments.seq,
+  policyAreas: enrollments.policyAreas,
+  languages: enrollments.languages,
+  region: enrollments.region,
+  employer: enrollments.employer,
+  jobTitle: enrollments.jobTitle,
+  userName: users.name,
+  email: users.email,
+  locale: users.locale,
+};
+
+/** A row of candidateColumns as pairing sees the person. */
+export function toCandidate<R extends { userName: string | null; email: string; locale: Locale; languages: string[] }>({ locale, userName, email, ...r }: R) {
+  // The language of the person's account counts too: someone using Koppel in Chinese speaks Chinese.
+  return { ...r, name: userName ?? email, languages: [...new Set([...r.languages, localeLanguage(locale)])] };
+}
+
 /** Enrollments of a cohort as pairing participants; with `lock`, locked in arrival order (as enrollment decisions lock them). */
 export async function candidates(tx: DbOrTx, cohortId: string, opts: { enrollmentIds?: string[]; lock?: boolean } = {}): Promise<CandidateParticipant[]> {
   const where = [eq(enrollments.cohortId, cohortId)];
   if (opts.enrollmentIds) where.push(inArray(enrollments.id, opts.enrollmentIds));
   else where.push(eq(enrollments.status, "accepted"));
   const query = tx
-    .select({
-      id: enrollments.id,
-      userId: enrollments.userId,
-      status: enrollments.status,
-      seq: enrollments.seq,
-      policyAreas: enrollments.policyAreas,
-      languages: enrollments.languages,
-      region: enrollments.region,
-      employer: enrollments.employer,
-      jobTitle: enrollments.jobTitle,
-      userName: users.name,
-      email: users.email,
-      locale: users.locale,
-    })
+    .select(candidateColumns)
     .from(enrollments)
     .innerJoin(users, eq(users.id, enrollments.userId))
     .where(and(...where))
     .orderBy(asc(enrollments.seq));
   const rows = opts.lock ? await query.for("update", { of: enrollments }) : await query;
-  // The language of the person's account counts too: someone using Koppel in Chinese speaks Chinese.
-  return rows.map(({ locale, userName, email, ...r }) => ({
-    ...r,
-    name: userName ?? email,
-    languages: [...new Set([...r.languages, localeLanguage(locale)])],
-  }));
+  return rows.map(toCandidate);
 }
 
 /** Why this participant may not be paired with this partner now, or null. Counts `extra` pairs planned in the same step. */

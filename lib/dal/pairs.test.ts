@@ -230,6 +230,28 @@ describe("proposing and applying pairs for the whole cohort", () => {
     expect((await proposePairs(f.people.coordinator, cohortId)).pairs).toEqual([]);
   });
 
+  it("computes a cohort's proposal once until what it depends on changes", async () => {
+    const cohortId = await f.newCohort();
+    const a = await f.participant(cohortId, { policyAreas: ["Wonen"] });
+    const b = await f.participant(cohortId, { policyAreas: ["Wonen"] });
+    const q = await f.partner({ policyAreas: ["Wonen"], capacityPerCohort: 1 }, { cohortId });
+    const first = await proposePairs(f.people.coordinator, cohortId, { alternatives: 3 });
+    // Viewed again with nothing changed: the same proposal, not computed anew.
+    expect(await proposePairs(f.people.coordinator, cohortId, { alternatives: 3 })).toBe(first);
+    expect(first.pairs).toHaveLength(1);
+    // A pair made on the board: the next view proposes for the one still waiting only.
+    await pairParticipant(f.people.coordinator, cohortId, a.enrollmentId, q.partnerId);
+    const after = await proposePairs(f.people.coordinator, cohortId, { alternatives: 3 });
+    expect(after).not.toBe(first);
+    expect(after.pairs).toEqual([]);
+    expect(after.unpaired.map((u) => [u.enrollmentId, u.reason])).toEqual([[b.enrollmentId, "noEligiblePartner"]]);
+    // A new partner linked: proposed at once.
+    const r = await f.partner({ policyAreas: ["Wonen"], capacityPerCohort: 1 }, { cohortId });
+    expect((await proposePairs(f.people.coordinator, cohortId, { alternatives: 3 })).pairs.map((p) => [p.enrollmentId, p.partnerId])).toEqual([[b.enrollmentId, r.partnerId]]);
+    // Still only for its coordinators, cached or not.
+    await expect(proposePairs(f.people.otherCoordinator, cohortId, { alternatives: 3 })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
   it("offers each participant only their best other eligible partners, ranked as on the board", async () => {
     const cohortId = await f.newCohort();
     const p = await f.participant(cohortId, { employer: "Gemeente Almelo", policyAreas: ["Wonen", "Duurzaamheid"] });

@@ -62,6 +62,8 @@ export default async function PairingBoardPage({ params, searchParams }: { param
     pathname: `${base}/pairing`,
     query: { ...(board.query && { q: board.query }), ...(page > 1 && { page: String(page) }), ...(pairedPage > 1 && { pairedPage: String(pairedPage) }) },
   });
+  // The partners table is a tab of its own: the participants' view stays light however many are linked.
+  const tab = one(sp.tab) === "partners" ? "partners" : "participants";
 
   const view = new URLSearchParams(boardHref(board.waiting.page, board.paired.page).query).toString();
 
@@ -99,7 +101,22 @@ export default async function PairingBoardPage({ params, searchParams }: { param
       </div>
       {board.partners.length === 0 && <p>{t("pairingBoard.noPartners")}</p>}
 
-      {(board.counts.accepted > BOARD_PAGE_SIZE || board.query) && (
+      <nav className={styles.tabs} aria-label={t("pairingBoard.tabsLabel")}>
+        <ul>
+          <li>
+            <Link href={boardHref(board.waiting.page, board.paired.page)} aria-current={tab === "participants" ? "page" : undefined}>
+              {t("pairingBoard.tabParticipants")}
+            </Link>
+          </li>
+          <li>
+            <Link href={{ pathname: `${base}/pairing`, query: { tab: "partners" } }} aria-current={tab === "partners" ? "page" : undefined}>
+              {t("pairingBoard.tabPartners", { count: board.partners.length })}
+            </Link>
+          </li>
+        </ul>
+      </nav>
+
+      {tab === "participants" && (board.counts.accepted > BOARD_PAGE_SIZE || board.query) && (
         <form method="get" action={`/${locale}${base}/pairing`} role="search" aria-label={t("pairingBoard.searchLabel")} className={styles.search}>
           <div className="field">
             <label htmlFor="q">{t("pairingBoard.q")}</label>
@@ -114,107 +131,115 @@ export default async function PairingBoardPage({ params, searchParams }: { param
           </div>
         </form>
       )}
-      {board.query && <p role="status">{t("pairingBoard.matching", { query: board.query, waiting: board.waiting.total, paired: board.paired.total })}</p>}
+      {tab === "participants" && board.query && <p role="status">{t("pairingBoard.matching", { query: board.query, waiting: board.waiting.total, paired: board.paired.total })}</p>}
 
-      <section aria-labelledby="waiting-heading">
-        <h2 id="waiting-heading">{t("pairingBoard.waitingTitle", { count: board.waiting.total })}</h2>
-        {board.counts.accepted === 0 ? (
-          <p>{t("pairingBoard.noParticipants")}</p>
-        ) : board.counts.waiting === 0 ? (
-          <p>{t("pairingBoard.everyonePaired")}</p>
-        ) : board.waiting.total === 0 ? (
-          <p>{t("pairingBoard.noMatches")}</p>
-        ) : board.waiting.items.length === 0 ? (
-          <p>
-            {t("pairingBoard.pastLastPage")} <Link href={boardHref(1, board.paired.page)}>{t("pairingBoard.firstPage")}</Link>
-          </p>
-        ) : (
-          board.waiting.items.map((person) => <WaitingParticipant key={person.enrollmentId} cohortId={cohort.id} person={person} t={t} words={words} view={view} />)
-        )}
-        <BoardPager list={board.waiting} label={t("pairingBoard.waitingPages")} href={(page) => boardHref(page, board.paired.page)} t={t} />
-      </section>
+      {tab === "participants" && (
+        <>
+          <section aria-labelledby="waiting-heading">
+            <h2 id="waiting-heading">{t("pairingBoard.waitingTitle", { count: board.waiting.total })}</h2>
+            {board.counts.accepted === 0 ? (
+              <p>{t("pairingBoard.noParticipants")}</p>
+            ) : board.counts.waiting === 0 ? (
+              <p>{t("pairingBoard.everyonePaired")}</p>
+            ) : board.waiting.total === 0 ? (
+              <p>{t("pairingBoard.noMatches")}</p>
+            ) : board.waiting.items.length === 0 ? (
+              <p>
+                {t("pairingBoard.pastLastPage")} <Link href={boardHref(1, board.paired.page)}>{t("pairingBoard.firstPage")}</Link>
+              </p>
+            ) : (
+              board.waiting.items.map((person) => (
+                <WaitingParticipant key={person.enrollmentId} locale={locale} cohortId={cohort.id} person={person} t={t} words={words} view={view} />
+              ))
+            )}
+            <BoardPager list={board.waiting} label={t("pairingBoard.waitingPages")} href={(page) => boardHref(page, board.paired.page)} t={t} />
+          </section>
 
-      <section aria-labelledby="paired-heading">
-        <h2 id="paired-heading">{t("pairingBoard.pairedTitle", { count: board.paired.total })}</h2>
-        {board.paired.total === 0 ? (
-          <p>{board.query && board.counts.paired > 0 ? t("pairingBoard.noMatches") : t("pairingBoard.nonePaired")}</p>
-        ) : board.paired.items.length === 0 ? (
-          <p>
-            {t("pairingBoard.pastLastPage")} <Link href={boardHref(board.waiting.page, 1)}>{t("pairingBoard.firstPage")}</Link>
-          </p>
-        ) : (
-          <table>
-            <caption className="visually-hidden">{t("pairingBoard.pairedCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("pairingBoard.participant")}</th>
-                <th scope="col">{t("pairingBoard.partner")}</th>
-                <th scope="col">{t("pairingBoard.pairedSince")}</th>
-                <th scope="col">{t("pairingBoard.change")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {board.paired.items.map((p) => (
-                <tr key={p.enrollmentId}>
-                  <th scope="row">
-                    {p.name}
-                    {p.employer && <span className="meta"> · {p.employer}</span>}
-                  </th>
-                  <td>
-                    <Link href={`/coordinator/partners/${p.pair!.partnerId}`}>{p.pair!.partnerName}</Link>
-                  </td>
-                  <td>
-                    <time dateTime={p.pair!.confirmedAt.toISOString()}>{formatDay(p.pair!.confirmedAt, locale, zone)}</time>
-                  </td>
-                  <td>
-                    <PairActions
-                      pair={{ cohortId: cohort.id, pairId: p.pair!.pairId, enrollmentId: p.enrollmentId, participantName: p.name, partnerId: p.pair!.partnerId, view }}
-                      partners={options}
-                    />
-                  </td>
+          <section aria-labelledby="paired-heading">
+            <h2 id="paired-heading">{t("pairingBoard.pairedTitle", { count: board.paired.total })}</h2>
+            {board.paired.total === 0 ? (
+              <p>{board.query && board.counts.paired > 0 ? t("pairingBoard.noMatches") : t("pairingBoard.nonePaired")}</p>
+            ) : board.paired.items.length === 0 ? (
+              <p>
+                {t("pairingBoard.pastLastPage")} <Link href={boardHref(board.waiting.page, 1)}>{t("pairingBoard.firstPage")}</Link>
+              </p>
+            ) : (
+              <table>
+                <caption className="visually-hidden">{t("pairingBoard.pairedCaption")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("pairingBoard.participant")}</th>
+                    <th scope="col">{t("pairingBoard.partner")}</th>
+                    <th scope="col">{t("pairingBoard.pairedSince")}</th>
+                    <th scope="col">{t("pairingBoard.change")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {board.paired.items.map((p) => (
+                    <tr key={p.enrollmentId}>
+                      <th scope="row">
+                        {p.name}
+                        {p.employer && <span className="meta"> · {p.employer}</span>}
+                      </th>
+                      <td>
+                        <Link href={`/coordinator/partners/${p.pair!.partnerId}`}>{p.pair!.partnerName}</Link>
+                      </td>
+                      <td>
+                        <time dateTime={p.pair!.confirmedAt.toISOString()}>{formatDay(p.pair!.confirmedAt, locale, zone)}</time>
+                      </td>
+                      <td>
+                        <PairActions
+                          pair={{ cohortId: cohort.id, pairId: p.pair!.pairId, enrollmentId: p.enrollmentId, participantName: p.name, partnerId: p.pair!.partnerId, view }}
+                          partners={options}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <BoardPager list={board.paired} label={t("pairingBoard.pairedPages")} href={(page) => boardHref(board.waiting.page, page)} t={t} />
+          </section>
+        </>
+      )}
+
+      {tab === "partners" && (
+        <section aria-labelledby="partners-heading">
+          <h2 id="partners-heading">{t("pairingBoard.partnersTitle", { count: board.partners.length })}</h2>
+          {board.partners.length > 0 && (
+            <table>
+              <caption className="visually-hidden">{t("pairingBoard.partnersCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("pairingBoard.partner")}</th>
+                  <th scope="col">{t("pairingBoard.policyAreas")}</th>
+                  <th scope="col">{t("pairingBoard.languages")}</th>
+                  <th scope="col">{t("pairingBoard.region")}</th>
+                  <th scope="col">{t("pairingBoard.places")}</th>
+                  <th scope="col">{t("pairingBoard.placesUsed")}</th>
+                  <th scope="col">{t("pairingBoard.placesLeft")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <BoardPager list={board.paired} label={t("pairingBoard.pairedPages")} href={(page) => boardHref(board.waiting.page, page)} t={t} />
-      </section>
-
-      <section aria-labelledby="partners-heading">
-        <h2 id="partners-heading">{t("pairingBoard.partnersTitle", { count: board.partners.length })}</h2>
-        {board.partners.length > 0 && (
-          <table>
-            <caption className="visually-hidden">{t("pairingBoard.partnersCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("pairingBoard.partner")}</th>
-                <th scope="col">{t("pairingBoard.policyAreas")}</th>
-                <th scope="col">{t("pairingBoard.languages")}</th>
-                <th scope="col">{t("pairingBoard.region")}</th>
-                <th scope="col">{t("pairingBoard.places")}</th>
-                <th scope="col">{t("pairingBoard.placesUsed")}</th>
-                <th scope="col">{t("pairingBoard.placesLeft")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {board.partners.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    <Link href={`/coordinator/partners/${p.id}`}>{p.name}</Link>
-                    {p.status !== "approved" && <span className="meta"> · {t(`pairingTerms.partnerStatuses.${p.status}`)}</span>}
-                  </th>
-                  <td>{words.list(p.policyAreas)}</td>
-                  <td>{words.languages(p.languages)}</td>
-                  <td>{words.region(p.region)}</td>
-                  <td>{p.capacity}</td>
-                  <td>{p.paired}</td>
-                  <td>{p.status !== "approved" ? <span className="meta">—</span> : p.capacityLeft > 0 ? p.capacityLeft : t("pairingBoard.full")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+              </thead>
+              <tbody>
+                {board.partners.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">
+                      <Link href={`/coordinator/partners/${p.id}`}>{p.name}</Link>
+                      {p.status !== "approved" && <span className="meta"> · {t(`pairingTerms.partnerStatuses.${p.status}`)}</span>}
+                    </th>
+                    <td>{words.list(p.policyAreas)}</td>
+                    <td>{words.languages(p.languages)}</td>
+                    <td>{words.region(p.region)}</td>
+                    <td>{p.capacity}</td>
+                    <td>{p.paired}</td>
+                    <td>{p.status !== "approved" ? <span className="meta">—</span> : p.capacityLeft > 0 ? p.capacityLeft : t("pairingBoard.full")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
     </>
   );
 }

@@ -26,6 +26,9 @@ export interface DraftRow {
   options: [number, number][];
 }
 
+/** Rows rendered before "Show all": a cohort of 500 stays a light page. */
+const FIRST_ROWS = 50;
+
 /** Each row's choice: a partner's index in `partners` as text, or "" for no partner. */
 type Values = { rows: { partner: string }[] };
 
@@ -42,6 +45,15 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
   const [failures, setFailures] = useState<ProposalFailure[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  // A row's other partners become <option>s only once its select is reached (focus, pointer or
+  // key): 500 rows of ten options each made the page half a megabyte.
+  const [opened, setOpened] = useState<ReadonlySet<number>>(() => new Set());
+  // The first rows only until asked (or a refusal concerns a later row): every row is applied either way.
+  const [showAll, setShowAll] = useState(rows.length <= FIRST_ROWS);
+  const shown = showAll ? rows : rows.slice(0, FIRST_ROWS);
+  const open = (i: number) => {
+    if (!opened.has(i)) setOpened((prev) => new Set(prev).add(i));
+  };
   const valueOf = (j: number): string => (j >= 0 ? String(j) : "");
   const form = useForm<Values>({ defaultValues: { rows: rows.map((r) => ({ partner: valueOf(r.proposed) })) } });
   const chosen = useWatch({ control: form.control, name: "rows" });
@@ -84,6 +96,7 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
     }
     if (result.ok && result.data && !result.data.applied) {
       setFailures(result.data.failures);
+      setShowAll(true);
       for (const f of result.data.failures) {
         const i = rowOf.get(f.enrollmentId);
         if (i !== undefined) form.setError(`rows.${i}.partner`, { type: "server", message: f.reason });
@@ -126,11 +139,12 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
           </tr>
         </thead>
         <tbody>
-          {rows.map((r, i) => {
+          {shown.map((r, i) => {
             const value = chosen[i]?.partner ?? "";
             const changed = value !== valueOf(r.proposed);
             const score = changed ? r.options.find(([j]) => valueOf(j) === value)?.[1] : r.score;
-            const choices = r.proposed >= 0 ? [r.proposed, ...r.options.map(([j]) => j)] : r.options.map(([j]) => j);
+            const others = opened.has(i) || changed ? r.options.map(([j]) => j) : [];
+            const choices = r.proposed >= 0 ? [r.proposed, ...others] : others;
             const error = errorText(form.formState.errors.rows?.[i]?.partner?.message);
             const selectId = `draft-${i}`;
             return (
@@ -140,7 +154,16 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
                   <label htmlFor={selectId} className="visually-hidden">
                     {t("partnerFor", { name: r.participantName })}
                   </label>
-                  <select id={selectId} defaultValue={valueOf(r.proposed)} aria-invalid={Boolean(error)} aria-describedby={error ? `${selectId}-error` : undefined} {...form.register(`rows.${i}.partner`)}>
+                  <select
+                    id={selectId}
+                    defaultValue={valueOf(r.proposed)}
+                    aria-invalid={Boolean(error)}
+                    aria-describedby={error ? `${selectId}-error` : undefined}
+                    onFocus={() => open(i)}
+                    onPointerDown={() => open(i)}
+                    onKeyDown={() => open(i)}
+                    {...form.register(`rows.${i}.partner`)}
+                  >
                     <option value="">{t("none")}</option>
                     {choices.map((j) => {
                       const p = partners[j];
@@ -174,6 +197,14 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
           })}
         </tbody>
       </table>
+      {!showAll && (
+        <p>
+          {t("shownOf", { shown: FIRST_ROWS, count: rows.length })}{" "}
+          <button type="button" onClick={() => setShowAll(true)}>
+            {t("showAll", { count: rows.length })}
+          </button>
+        </p>
+      )}
       <div className={styles.bulk}>
         <p>
           <strong>{t("chosen", { count: total })}</strong>

@@ -11,7 +11,7 @@ type Participant = BoardParticipant;
  * One participant waiting for a partner: who they are, the suggested partners best first with
  * the reasons in words and a button each, and the partners ruled out with why.
  */
-export function WaitingParticipant({ cohortId, person, t, words, view }: { cohortId: string; person: Participant; t: T; words: PairWords; view: string }) {
+export function WaitingParticipant({ locale, cohortId, person, t, words, view }: { locale: string; cohortId: string; person: Participant; t: T; words: PairWords; view: string }) {
   const headingId = `waiting-${person.enrollmentId}`;
   return (
     <article className={styles.participant} aria-labelledby={headingId}>
@@ -42,7 +42,15 @@ export function WaitingParticipant({ cohortId, person, t, words, view }: { cohor
                   ))}
                 </ul>
               )}
-              <PairButton cohortId={cohortId} enrollmentId={person.enrollmentId} participantName={person.name} partnerId={s.partnerId} partnerName={s.partnerName} view={view} />
+              <PairButton
+                locale={locale}
+                cohortId={cohortId}
+                enrollmentId={person.enrollmentId}
+                partnerId={s.partnerId}
+                view={view}
+                label={t("pairingBoard.pairWith", { partner: s.partnerName })}
+                forWhom={t("pairingBoard.forParticipant", { name: person.name })}
+              />
             </li>
           ))}
         </ol>

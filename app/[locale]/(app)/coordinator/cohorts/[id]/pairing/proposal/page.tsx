@@ -18,8 +18,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 const ALTERNATIVES = 8;
 
 /**
- * "Propose pairs for everyone": computed on every visit, never stored; the coordinator edits it
- * and applies it. Each participant's select offers the proposed partner, their best other
+ * "Propose pairs for everyone": computed when what it depends on changed (proposePairs keeps the
+ * last ones in memory), never stored; the coordinator edits it and applies it. Each participant's select offers the proposed partner, their best other
  * eligible partners and "no partner", not every partner: for 500 participants and 200 partners
  * that would be 100,000 options.
  */
