@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endOfDayIn, formatCountdown, formatInstant, formatter, startOfDayIn, todayIn } from "./time";
+import { endOfDayIn, formatCountdown, formatInstant, formatInstantFor, formatter, startOfDayIn, todayIn } from "./time";
 
 describe("deadlines in a cohort's time zone", () => {
   it("closes a Shanghai deadline at 23:59:59.999 Shanghai time (UTC+8)", () => {
@@ -35,6 +35,8 @@ describe("deadlines in a cohort's time zone", () => {
     const deadline = endOfDayIn("2027-05-31", "Europe/Amsterdam");
     expect(formatInstant(deadline, "en-GB", "Europe/Amsterdam")).toBe("Monday, 31 May 2027 at 23:59 Europe/Amsterdam");
     expect(formatInstant(deadline, "en-GB", "Asia/Shanghai")).toBe("Tuesday, 1 June 2027 at 05:59 Asia/Shanghai");
+    expect(formatInstantFor(deadline, "en-GB", "Asia/Shanghai", "Europe/Amsterdam")).toBe("Tuesday, 1 June 2027 at 05:59 Asia/Shanghai (Monday, 31 May 2027 at 23:59 Europe/Amsterdam)");
+    expect(formatInstantFor(deadline, "en-GB", "Europe/Amsterdam", "Europe/Amsterdam")).toBe("Monday, 31 May 2027 at 23:59 Europe/Amsterdam");
     expect(formatCountdown(deadline, "en", new Date("2027-05-28T20:00:00Z"))).toBe("in 3 days");
     expect(formatCountdown(deadline, "en", new Date("2027-05-31T19:00:00Z"))).toBe("in 2 hours");
     expect(formatCountdown(deadline, "en", new Date("2027-06-01T00:00:00Z"))).toBeNull();

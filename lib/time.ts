@@ -71,6 +71,15 @@ export function formatInstant(instant: Date, locale: string, timeZone: string): 
   return `${text} ${timeZone}`;
 }
 
+/**
+ * An instant for one reader: in their own zone, followed by the event's zone in brackets when it
+ * differs ("… 10:00 Asia/Shanghai (… 03:00 Europe/Amsterdam)").
+ */
+export function formatInstantFor(instant: Date, locale: string, readerZone: string, eventZone: string): string {
+  const own = formatInstant(instant, locale, readerZone);
+  return readerZone === eventZone ? own : `${own} (${formatInstant(instant, locale, eventZone)})`;
+}
+
 /** How long until `instant`, in the largest whole unit ("in 3 days", "in 5 hours"); null once passed. */
 export function formatCountdown(instant: Date, locale: string, now: Date = new Date()): string | null {
   const ms = instant.getTime() - now.getTime();

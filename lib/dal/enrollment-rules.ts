@@ -7,7 +7,7 @@ import { and, asc, count, eq, inArray, lte } from "drizzle-orm";
 import { cohorts, enrollmentEvents, enrollments, organisations, programmes, users, type EnrollmentStatus, type Locale } from "@/db/schema";
 import { renderEnrollmentMail, type EnrollmentMailKind } from "@/emails/enrollment";
 import { NotFoundError } from "@/lib/errors";
-import { endOfDayIn, formatInstant, startOfDayIn } from "@/lib/time";
+import { endOfDayIn, formatInstantFor, startOfDayIn } from "@/lib/time";
 import { signInPageUrl } from "./auth";
 import { enqueueMail } from "./mail";
 import { endPairsOfEnrollment } from "./pair-rules";
@@ -173,7 +173,7 @@ export async function notifyEnrollment(
   const kind = opts.kind ?? MAIL_FOR[e.status];
   if (!kind) return;
   const [person] = await tx
-    .select({ email: users.email, name: users.name, locale: users.locale })
+    .select({ email: users.email, name: users.name, locale: users.locale, timeZone: users.timeZone })
     .from(users)
     .where(eq(users.id, e.userId));
   if (!person) return;
@@ -190,7 +190,8 @@ export async function notifyEnrollment(
     programme: cohort.programmeName,
     url,
     position,
-    expires: opts.offerExpiresAt ? formatInstant(opts.offerExpiresAt, locale, cohort.timeZone) : undefined,
+    // In the person's own zone; the cohort's beside it when they differ.
+    expires: opts.offerExpiresAt ? formatInstantFor(opts.offerExpiresAt, locale, person.timeZone, cohort.timeZone) : undefined,
     reason: opts.reason,
   });
   await enqueueMail(tx, { ...mail, to: person.email, locale, template: `enrollment-${said}`, organisationId: cohort.organisationId });

@@ -271,6 +271,17 @@ describe("review, waitlist and offers", () => {
     expect(events.map((e) => [e.actorUserId, e.reason])).toEqual([[null, "offerExpired"]]);
   });
 
+  it("mails an offer's expiry in the person's own time zone, with the cohort's beside it", async () => {
+    const cohortId = await newCohort({ capacity: 1, offerDays: 2 });
+    const [a, b] = [person(), person({ timeZone: "Asia/Shanghai" })];
+    const ra = await enrol(cohortId, a, { locale: "nl" });
+    await enrol(cohortId, b, { locale: "en" });
+    await withdrawEnrollment(await actorFor(a.email), ra.enrollmentId);
+    const offer = (await mailsTo(b.email)).at(-1)!;
+    expect(offer.template).toBe("enrollment-offered");
+    expect(offer.text).toMatch(/before [^;(]+ \d{2}:\d{2} Asia\/Shanghai \([^;)]+ \d{2}:\d{2} Europe\/Amsterdam\);/);
+  });
+
   it("in a reviewed cohort with free places, waitlisting an applicant keeps them waiting: no offer, and the mail does not call the cohort full", async () => {
     const cohortId = await newCohort({ admissionMode: "reviewed", capacity: 3 });
     const [a, b] = [person(), person()];
