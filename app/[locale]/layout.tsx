@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { DemoBanner } from "@/components/demo-banner";
 import { SiteHeader } from "@/components/site-header";
 import { routing } from "@/i18n/routing";
@@ -27,7 +28,8 @@ export default async function LocaleLayout({
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        {/* Only what error.tsx needs; each client island gets its own namespaces (components/client-messages.tsx). */}
+        <ClientMessages namespaces={["errorPage"]}>
           <a className="skip-link" href="#content">
             {t("skipToContent")}
           </a>
@@ -36,7 +38,7 @@ export default async function LocaleLayout({
           <main id="content" tabIndex={-1}>
             {children}
           </main>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );
