@@ -40,7 +40,7 @@ async function signedIn(email: string, opts: { createdAgo?: number; expiresIn?: 
 
 /** Runs `fn` and counts the SQL statements it sends to the database. */
 async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
-  const client = t.db.$client as unknown as { query: (...args: unknown[]) => Promise<unknown> };
+  const client = (t.db as unknown as { $client: unknown }).$client as { query: (...args: unknown[]) => Promise<unknown> };
   const spy = vi.spyOn(client, "query");
   try {
     const result = await fn();
