@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { ClientMessages } from "@/components/client-messages";
 import { DemoBanner } from "@/components/demo-banner";
+import { ErrorTexts } from "@/components/error-texts";
 import { SiteHeader } from "@/components/site-header";
 import { routing } from "@/i18n/routing";
 import "../globals.css";
@@ -25,11 +25,12 @@ export default async function LocaleLayout({
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "common" });
+  const te = await getTranslations({ locale, namespace: "errorPage" });
   return (
     <html lang={locale}>
       <body>
-        {/* Only what error.tsx needs; each client island gets its own namespaces (components/client-messages.tsx). */}
-        <ClientMessages namespaces={["errorPage"]}>
+        {/* No message provider here: each client island gets its own namespaces (components/client-messages.tsx). */}
+        <ErrorTexts texts={{ title: te("title"), lead: te("lead"), retry: te("retry") }}>
           <a className="skip-link" href="#content">
             {t("skipToContent")}
           </a>
@@ -38,7 +39,7 @@ export default async function LocaleLayout({
           <main id="content" tabIndex={-1}>
             {children}
           </main>
-        </ClientMessages>
+        </ErrorTexts>
       </body>
     </html>
   );

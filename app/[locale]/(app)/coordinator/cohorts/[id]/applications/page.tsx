@@ -148,6 +148,7 @@ export default async function ApplicationsPage({ params, searchParams }: { param
 
       {list.total > 0 && (
         <Pager
+          locale={locale}
           page={list.page}
           pages={list.pages}
           href={pageHref}

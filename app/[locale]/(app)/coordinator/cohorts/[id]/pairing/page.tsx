@@ -24,10 +24,11 @@ const toPage = (v: string | string[] | undefined): number => {
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
 /** Previous / "page x of y" / next for one list of the board; nothing when it fits on one page. */
-function BoardPager({ list, label, href, t }: { list: { page: number; pages: number }; label: string; href: (page: number) => { pathname: string; query: Record<string, string> }; t: T }) {
+function BoardPager({ locale, list, label, href, t }: { locale: string; list: { page: number; pages: number }; label: string; href: (page: number) => { pathname: string; query: Record<string, string> }; t: T }) {
   if (list.pages <= 1) return null;
   return (
     <Pager
+      locale={locale}
       page={list.page}
       pages={list.pages}
       href={href}
@@ -131,7 +132,7 @@ export default async function PairingBoardPage({ params, searchParams }: { param
         ) : (
           board.waiting.items.map((person) => <WaitingParticipant key={person.enrollmentId} cohortId={cohort.id} person={person} t={t} words={words} view={view} />)
         )}
-        <BoardPager list={board.waiting} label={t("pairingBoard.waitingPages")} href={(page) => boardHref(page, board.paired.page)} t={t} />
+        <BoardPager locale={locale} list={board.waiting} label={t("pairingBoard.waitingPages")} href={(page) => boardHref(page, board.paired.page)} t={t} />
       </section>
 
       <section aria-labelledby="paired-heading">
@@ -177,7 +178,7 @@ export default async function PairingBoardPage({ params, searchParams }: { param
             </tbody>
           </table>
         )}
-        <BoardPager list={board.paired} label={t("pairingBoard.pairedPages")} href={(page) => boardHref(board.waiting.page, page)} t={t} />
+        <BoardPager locale={locale} list={board.paired} label={t("pairingBoard.pairedPages")} href={(page) => boardHref(board.waiting.page, page)} t={t} />
       </section>
 
       <section aria-labelledby="partners-heading">
