@@ -1,7 +1,8 @@
 // `node scripts/js-budget.mjs`: first-load JavaScript (gzip) of every page of the last `next build`,
 // from its manifests: the framework's root chunks plus every chunk the page's segments (layouts,
 // error and not-found boundaries, the page) load at start. Exits 1 when a participant-facing page
-// is over the budget. e2e/js-budget.spec.ts runs the same check after the e2e build.
+// is over the budget; `--json` prints the figures instead. e2e/js-budget.spec.ts runs it after the
+// e2e build.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -63,6 +64,10 @@ export function measureFirstLoad(root = process.cwd()) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const results = measureFirstLoad();
+  if (process.argv.includes("--json")) {
+    console.log(JSON.stringify({ budget: BUDGET_KB, pages: results.map((r) => ({ ...r, limit: limitFor(r.route) })) }));
+    process.exit(0);
+  }
   let failed = 0;
   for (const r of results) {
     const limit = limitFor(r.route);
