@@ -65,4 +65,6 @@ export const ROUTES: BenchRoute[] = [
     connections: 4,
     contains: () => '"partnerId"',
   },
+  { name: "participant", path: "/nl/participant", cookie: "participant", contains: () => 'id="content"' },
+  { name: "settings", path: "/nl/settings", cookie: "coordinator", contains: () => 'id="content"' },
 ];

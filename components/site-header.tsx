@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { switchOrganisation, signOutAction } from "@/app/[locale]/(app)/actions";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { getCurrentActor } from "@/lib/dal/session";
 import { LocaleSwitcher } from "./locale-switcher";
 
@@ -12,47 +12,47 @@ export async function SiteHeader({ locale }: { locale: string }) {
   return (
     <header className="site-header">
       <div className="bar">
-        <Link href="/" className="brand">
+        <LocaleLink locale={locale} href="/" className="brand">
           Koppel
-        </Link>
+        </LocaleLink>
         {actor && (
           <nav aria-label={t("common.mainNav")}>
             <ul>
               <li>
-                <Link href="/programmes">{t("catalogue.navLink")}</Link>
+                <LocaleLink locale={locale} href="/programmes">{t("catalogue.navLink")}</LocaleLink>
               </li>
               {(role === "coordinator" || role === "admin") && (
                 <li>
-                  <Link href="/coordinator">{t("nav.programmes")}</Link>
+                  <LocaleLink locale={locale} href="/coordinator">{t("nav.programmes")}</LocaleLink>
                 </li>
               )}
               {(role === "coordinator" || role === "admin") && (
                 <li>
-                  <Link href="/coordinator/partners">{t("partnersAdmin.nav")}</Link>
+                  <LocaleLink locale={locale} href="/coordinator/partners">{t("partnersAdmin.nav")}</LocaleLink>
                 </li>
               )}
               {role === "admin" && (
                 <li>
-                  <Link href="/admin/members">{t("nav.members")}</Link>
+                  <LocaleLink locale={locale} href="/admin/members">{t("nav.members")}</LocaleLink>
                 </li>
               )}
               {role === "admin" && (
                 <li>
-                  <Link href="/admin/audit">{t("nav.audit")}</Link>
+                  <LocaleLink locale={locale} href="/admin/audit">{t("nav.audit")}</LocaleLink>
                 </li>
               )}
               {role === "participant" && (
                 <li>
-                  <Link href="/participant">{t("nav.myEnrollments")}</Link>
+                  <LocaleLink locale={locale} href="/participant">{t("nav.myEnrollments")}</LocaleLink>
                 </li>
               )}
               {role === "partner" && (
                 <li>
-                  <Link href="/partner">{t("nav.myInitiative")}</Link>
+                  <LocaleLink locale={locale} href="/partner">{t("nav.myInitiative")}</LocaleLink>
                 </li>
               )}
               <li>
-                <Link href="/settings">{t("settings.nav")}</Link>
+                <LocaleLink locale={locale} href="/settings">{t("settings.nav")}</LocaleLink>
               </li>
             </ul>
           </nav>
@@ -61,7 +61,7 @@ export async function SiteHeader({ locale }: { locale: string }) {
           <nav aria-label={t("common.mainNav")}>
             <ul>
               <li>
-                <Link href="/programmes">{t("catalogue.navLink")}</Link>
+                <LocaleLink locale={locale} href="/programmes">{t("catalogue.navLink")}</LocaleLink>
               </li>
             </ul>
           </nav>
@@ -101,7 +101,7 @@ export async function SiteHeader({ locale }: { locale: string }) {
             </form>
           </>
         ) : (
-          <Link href="/sign-in">{t("common.signIn")}</Link>
+          <LocaleLink locale={locale} href="/sign-in">{t("common.signIn")}</LocaleLink>
         )}
       </div>
     </header>

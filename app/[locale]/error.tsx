@@ -1,15 +1,15 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useErrorTexts } from "@/components/error-texts";
 
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
-  const t = useTranslations("errorPage");
+  const t = useErrorTexts();
   return (
     <>
-      <h1>{t("title")}</h1>
-      <p>{t("lead")}</p>
+      <h1>{t.title}</h1>
+      <p>{t.lead}</p>
       <button type="button" onClick={reset}>
-        {t("retry")}
+        {t.retry}
       </button>
     </>
   );

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DemoBanner } from "@/components/demo-banner";
+import { ErrorTexts } from "@/components/error-texts";
 import { SiteHeader } from "@/components/site-header";
 import { routing } from "@/i18n/routing";
 import "../globals.css";
@@ -24,10 +25,12 @@ export default async function LocaleLayout({
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "common" });
+  const te = await getTranslations({ locale, namespace: "errorPage" });
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        {/* No message provider here: each client island gets its own namespaces (components/client-messages.tsx). */}
+        <ErrorTexts texts={{ title: te("title"), lead: te("lead"), retry: te("retry") }}>
           <a className="skip-link" href="#content">
             {t("skipToContent")}
           </a>
@@ -36,7 +39,7 @@ export default async function LocaleLayout({
           <main id="content" tabIndex={-1}>
             {children}
           </main>
-        </NextIntlClientProvider>
+        </ErrorTexts>
       </body>
     </html>
   );

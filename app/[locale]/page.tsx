@@ -1,5 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { listPublicProgrammes } from "@/lib/dal/programmes";
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
@@ -17,7 +17,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         <li>{t("home.forCoordinators")}</li>
       </ul>
       <p>
-        {t("registerPartner.homeLine")} <Link href="/partners/register">{t("registerPartner.homeLink")}</Link>
+        {t("registerPartner.homeLine")} <LocaleLink locale={locale} href="/partners/register">{t("registerPartner.homeLink")}</LocaleLink>
       </p>
       <h2>{t("home.programmesTitle")}</h2>
       {programmes.length === 0 ? (

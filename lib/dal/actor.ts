@@ -60,7 +60,16 @@ export async function loadActor(userId: string, preferredOrganisationId?: string
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(organisations.name));
-  const current = rows.find((m) => m.organisationId === preferredOrganisationId) ?? rows[0] ?? null;
+  return toActor(user, rows, preferredOrganisationId);
+}
+
+/** A person and their memberships (ordered by organisation name) as the DAL's actor. */
+export function toActor(
+  user: { id: string; email: string; name: string | null; locale: Locale; timeZone: string },
+  memberships: MembershipView[],
+  preferredOrganisationId?: string | null,
+): UserActor {
+  const current = memberships.find((m) => m.organisationId === preferredOrganisationId) ?? memberships[0] ?? null;
   return {
     kind: "user",
     userId: user.id,
@@ -68,7 +77,7 @@ export async function loadActor(userId: string, preferredOrganisationId?: string
     name: user.name,
     locale: user.locale,
     timeZone: user.timeZone,
-    memberships: rows,
+    memberships,
     current,
   };
 }

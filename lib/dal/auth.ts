@@ -1,13 +1,13 @@
 import crypto from "node:crypto";
-import { and, eq, isNull, lt } from "drizzle-orm";
+import { and, asc, eq, isNull, lt } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { sessions, users, verificationTokens, type Locale } from "@/db/schema";
+import { memberships, organisations, sessions, users, verificationTokens, type Locale } from "@/db/schema";
 import { renderMagicLink } from "@/emails/magic-link";
 import { authSecret, hashVerificationToken, SESSION_ABSOLUTE_MAX_S, SESSION_MAX_AGE_S } from "@/lib/auth/secret";
 import { appUrl, isDemo } from "@/lib/env";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { emailAddress } from "@/lib/validation/common";
-import type { SystemActor } from "./actor";
+import { toActor, type MembershipView, type SystemActor, type UserActor } from "./actor";
 import { recordAuditQuietly } from "./audit";
 import { enqueueMail } from "./mail";
 import { hitRateLimit } from "./rate-limit";
@@ -156,6 +156,57 @@ export async function getLiveSessionAndUser(sessionToken: string) {
     return null;
   }
   return row;
+}
+
+/** How often a used session's idle expiry is pushed forward (next-auth's default `updateAge`). */
+export const SESSION_UPDATE_AGE_S = 24 * 60 * 60;
+
+/**
+ * The person behind a session cookie, with their memberships, in one query (session ⋈ user ⟕
+ * memberships ⟕ organisations). The same rules as next-auth's session read through
+ * getLiveSessionAndUser: a session past its idle expiry or its absolute lifetime is deleted and
+ * refused; a disabled person is nobody. A session in use gets its idle expiry pushed forward at
+ * most once a day (a second statement on that one request only).
+ */
+export async function loadSessionActor(sessionToken: string, preferredOrganisationId?: string | null): Promise<UserActor | null> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      expires: sessions.expires,
+      createdAt: sessions.createdAt,
+      user: { id: users.id, email: users.email, name: users.name, locale: users.locale, timeZone: users.timeZone, disabledAt: users.disabledAt },
+      organisationId: memberships.organisationId,
+      organisationName: organisations.name,
+      organisationSlug: organisations.slug,
+      role: memberships.role,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(sessions.sessionToken, sessionToken))
+    .orderBy(asc(organisations.name));
+  const first = rows[0];
+  if (!first) return null;
+  const now = Date.now();
+  if (first.expires.getTime() < now || first.createdAt.getTime() < now - SESSION_ABSOLUTE_MAX_S * 1000) {
+    await db.delete(sessions).where(eq(sessions.sessionToken, sessionToken));
+    return null;
+  }
+  if (first.user.disabledAt) return null;
+  if (first.expires.getTime() - SESSION_MAX_AGE_S * 1000 + SESSION_UPDATE_AGE_S * 1000 <= now) {
+    await db
+      .update(sessions)
+      .set({ expires: new Date(now + SESSION_MAX_AGE_S * 1000) })
+      .where(eq(sessions.sessionToken, sessionToken));
+  }
+  const views: MembershipView[] = [];
+  for (const r of rows) {
+    if (r.organisationId && r.organisationName !== null && r.organisationSlug !== null && r.role) {
+      views.push({ organisationId: r.organisationId, organisationName: r.organisationName, organisationSlug: r.organisationSlug, role: r.role });
+    }
+  }
+  return toActor(first.user, views, preferredOrganisationId);
 }
 
 /** Whether a user may finish signing in (called by next-auth before it creates a session). */

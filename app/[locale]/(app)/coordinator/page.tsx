@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { listCohorts } from "@/lib/dal/cohorts";
 import { listProgrammes } from "@/lib/dal/programmes";
 import { getCurrentActor } from "@/lib/dal/session";
@@ -24,9 +24,9 @@ export default async function CoordinatorStart({ params }: { params: Promise<{ l
       <p className="meta">{actor?.current?.organisationName}</p>
       <h2>{t("coordinator.programmes")}</h2>
       <div className="actions">
-        <Link className="button" href="/coordinator/programmes/new">
+        <LocaleLink locale={locale} className="button" href="/coordinator/programmes/new">
           {t("coordinator.newProgramme")}
-        </Link>
+        </LocaleLink>
       </div>
       {programmes.length === 0 ? (
         <p>{t("coordinator.noProgrammes")}</p>
@@ -44,7 +44,7 @@ export default async function CoordinatorStart({ params }: { params: Promise<{ l
             {programmes.map((p) => (
               <tr key={p.id}>
                 <td>
-                  <Link href={`/coordinator/programmes/${p.id}`}>{p.name}</Link>
+                  <LocaleLink locale={locale} href={`/coordinator/programmes/${p.id}`}>{p.name}</LocaleLink>
                 </td>
                 <td>{t("common.halfDays", { min: p.effortHalfDaysMin, max: p.effortHalfDaysMax })}</td>
                 <td>{t("common.months", { count: p.durationMonths })}</td>

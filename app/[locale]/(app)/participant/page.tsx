@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { listMyEnrollments, type MyEnrollment } from "@/lib/dal/enrollment-queries";
 import { listMeetingsAwaitingMe } from "@/lib/dal/meetings";
 import { listMyPairs } from "@/lib/dal/my-pairs";
@@ -88,10 +88,10 @@ export default async function MyEnrollmentsPage({ params }: { params: Promise<{ 
                       canWithdraw={e.status !== "withdrawn" && e.status !== "rejected"}
                     />
                     <p>
-                      <Link href={`/programmes/${e.cohortId}`}>
+                      <LocaleLink locale={locale} href={`/programmes/${e.cohortId}`}>
                         {t("myEnrollments.aboutCohort")}
                         <span className="visually-hidden">: {e.cohortName}</span>
-                      </Link>
+                      </LocaleLink>
                     </p>
                   </section>
                 </li>
@@ -101,7 +101,7 @@ export default async function MyEnrollmentsPage({ params }: { params: Promise<{ 
         </>
       )}
       <p>
-        <Link href="/programmes">{t("myEnrollments.findProgramme")}</Link>
+        <LocaleLink locale={locale} href="/programmes">{t("myEnrollments.findProgramme")}</LocaleLink>
       </p>
     </>
   );

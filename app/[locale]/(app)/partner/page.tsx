@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AwaitingMeetings } from "@/components/pairs/awaiting-meetings";
 import pairStyles from "@/components/pairs/pairs.module.css";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { listMeetingsAwaitingMe } from "@/lib/dal/meetings";
 import { listMyPairs } from "@/lib/dal/my-pairs";
 import { getCurrentActor } from "@/lib/dal/session";
@@ -43,7 +43,7 @@ export default async function PartnerStart({ params }: { params: Promise<{ local
         <>
           <p>{t("partnerHome.noPartner")}</p>
           <p>
-            <Link href="/partners/register">{t("partnerHome.registerLink")}</Link>
+            <LocaleLink locale={locale} href="/partners/register">{t("partnerHome.registerLink")}</LocaleLink>
           </p>
         </>
       ) : (
@@ -51,7 +51,7 @@ export default async function PartnerStart({ params }: { params: Promise<{ local
           <p className="lead">{t("partnerHome.lead", { zone })}</p>
           <div className={pairStyles.list}>
             {partners.map((p) => (
-              <InitiativeCard key={p.id} t={t} p={p} />
+              <InitiativeCard key={p.id} t={t} p={p} locale={locale} />
             ))}
           </div>
         </>

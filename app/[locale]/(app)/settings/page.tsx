@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { listApiTokens } from "@/lib/dal/api-tokens";
 import { getMyProfile } from "@/lib/dal/profile";
 import { getCurrentActor } from "@/lib/dal/session";
@@ -44,7 +44,7 @@ export default async function SettingsPage({ params, searchParams }: { params: P
         <p>{tData("sectionLead")}</p>
         <ul>
           <li>
-            <Link href="/settings/my-data">{tData("view")}</Link>
+            <LocaleLink locale={locale} href="/settings/my-data">{tData("view")}</LocaleLink>
           </li>
           <li>
             <a href="/api/v1/me/export" download>
@@ -52,7 +52,7 @@ export default async function SettingsPage({ params, searchParams }: { params: P
             </a>
           </li>
           <li>
-            <Link href="/settings/delete-account">{tData("delete")}</Link>
+            <LocaleLink locale={locale} href="/settings/delete-account">{tData("delete")}</LocaleLink>
           </li>
         </ul>
       </section>

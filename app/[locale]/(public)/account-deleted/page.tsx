@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -17,7 +17,7 @@ export default async function AccountDeletedPage({ params }: { params: Promise<{
       <h1>{t("title")}</h1>
       <p className="lead">{t("text")}</p>
       <p>
-        <Link href="/">{t("home")}</Link>
+        <LocaleLink locale={locale} href="/">{t("home")}</LocaleLink>
       </p>
     </>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { TimeZoneCookie } from "@/components/time-zone-cookie";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { listOpenCohorts } from "@/lib/dal/enrollment-queries";
 import { getCurrentActor } from "@/lib/dal/session";
 import { getViewerTimeZone, TIME_ZONE_COOKIE } from "@/lib/viewer-time-zone";
@@ -55,9 +55,9 @@ export default async function CataloguePage({
             {rows.map((c) => (
               <li key={c.id} className="card">
                 <h2>
-                  <Link href={`/programmes/${c.id}`}>
+                  <LocaleLink locale={locale} href={`/programmes/${c.id}`}>
                     {c.programmeName} – {c.name}
-                  </Link>
+                  </LocaleLink>
                 </h2>
                 <p className="meta">{t("catalogue.by", { organisation: c.organisationName })}</p>
                 <dl className={`facts ${styles.facts}`}>
@@ -80,17 +80,17 @@ export default async function CataloguePage({
               <ul>
                 {page > 1 && (
                   <li>
-                    <Link href={page === 2 ? "/programmes" : `/programmes?page=${page - 1}`} rel="prev">
+                    <LocaleLink locale={locale} href={page === 2 ? "/programmes" : `/programmes?page=${page - 1}`} rel="prev">
                       {t("catalogue.previous")}
-                    </Link>
+                    </LocaleLink>
                   </li>
                 )}
                 <li aria-current="page">{t("catalogue.pageOf", { page, pages })}</li>
                 {page < pages && (
                   <li>
-                    <Link href={`/programmes?page=${page + 1}`} rel="next">
+                    <LocaleLink locale={locale} href={`/programmes?page=${page + 1}`} rel="next">
                       {t("catalogue.next")}
-                    </Link>
+                    </LocaleLink>
                   </li>
                 )}
               </ul>

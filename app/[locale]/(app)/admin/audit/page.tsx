@@ -130,6 +130,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
       )}
       {list.total > AUDIT_PAGE_SIZE && (
         <Pager
+          locale={locale}
           page={list.page}
           pages={pages}
           href={pageHref}

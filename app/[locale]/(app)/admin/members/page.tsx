@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ROLES } from "@/db/schema/enums";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { listMembers } from "@/lib/dal/members";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
@@ -40,7 +40,7 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
         </p>
       )}
       <p>
-        <Link href="/admin/audit">{t("admin.auditLink")}</Link>
+        <LocaleLink locale={locale} href="/admin/audit">{t("admin.auditLink")}</LocaleLink>
       </p>
       <table>
         <thead>

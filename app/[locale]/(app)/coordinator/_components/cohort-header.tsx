@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import styles from "./coordinator.module.css";
 
 export type CohortTab = "overview" | "applications" | "questions" | "pairing" | "pairs";
@@ -19,16 +19,16 @@ export async function CohortHeader({ cohort, current, locale }: { cohort: { id: 
   return (
     <>
       <p>
-        <Link href={`/coordinator/programmes/${cohort.programmeId}`}>← {t("coordinator.programme")}</Link>
+        <LocaleLink locale={locale} href={`/coordinator/programmes/${cohort.programmeId}`}>← {t("coordinator.programme")}</LocaleLink>
       </p>
       <h1>{cohort.name}</h1>
       <nav className={styles.tabs} aria-label={t("cohortTabs.label", { name: cohort.name })}>
         <ul>
           {TABS.map(({ tab, path, label }) => (
             <li key={tab}>
-              <Link href={`/coordinator/cohorts/${cohort.id}${path}`} aria-current={tab === current ? "page" : undefined}>
+              <LocaleLink locale={locale} href={`/coordinator/cohorts/${cohort.id}${path}`} aria-current={tab === current ? "page" : undefined}>
                 {t(label)}
-              </Link>
+              </LocaleLink>
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 import type { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import type { listCohorts } from "@/lib/dal/cohorts";
 import { formatCalendarDate } from "@/lib/time";
 
@@ -22,7 +22,7 @@ export function CohortTable({ cohorts, locale, t }: { cohorts: Awaited<ReturnTyp
         {cohorts.map((c) => (
           <tr key={c.id}>
             <td>
-              <Link href={`/coordinator/cohorts/${c.id}`}>{c.name}</Link>
+              <LocaleLink locale={locale} href={`/coordinator/cohorts/${c.id}`}>{c.name}</LocaleLink>
             </td>
             <td>{c.programmeName}</td>
             <td>

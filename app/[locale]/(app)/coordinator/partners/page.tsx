@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { listPartners } from "@/lib/dal/partners";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
@@ -42,9 +42,9 @@ export default async function PartnersPage({ params, searchParams }: { params: P
       {(done === "approved" || done === "declined") && donePartner && <DoneNotice>{t(`partnersAdmin.done.${done}`, { name: donePartner.name })}</DoneNotice>}
       <p>{t("partnersAdmin.intro")}</p>
       <div className="actions">
-        <Link className="button" href="/coordinator/partners/new">
+        <LocaleLink locale={locale} className="button" href="/coordinator/partners/new">
           {t("partnersAdmin.invite")}
-        </Link>
+        </LocaleLink>
       </div>
 
       {pending.length > 0 && (
@@ -53,7 +53,7 @@ export default async function PartnersPage({ params, searchParams }: { params: P
           {pending.map((p) => (
             <article key={p.id} className={styles.bulk} aria-labelledby={`pending-${p.id}`}>
               <h3 id={`pending-${p.id}`}>
-                <Link href={`/coordinator/partners/${p.id}`}>{p.name}</Link>
+                <LocaleLink locale={locale} href={`/coordinator/partners/${p.id}`}>{p.name}</LocaleLink>
               </h3>
               <p className="meta">
                 {t(`pairingTerms.partnerKinds.${p.kind}`)} · {t("partnersAdmin.registeredBy", { name: p.ownerName ?? p.ownerEmail ?? "—" })}
@@ -102,7 +102,7 @@ export default async function PartnersPage({ params, searchParams }: { params: P
         </div>
         <div className={styles.searchActions}>
           <button type="submit">{t("partnersAdmin.search")}</button>
-          {filtered && <Link href="/coordinator/partners">{t("partnersAdmin.clear")}</Link>}
+          {filtered && <LocaleLink locale={locale} href="/coordinator/partners">{t("partnersAdmin.clear")}</LocaleLink>}
         </div>
       </form>
 
@@ -130,7 +130,7 @@ export default async function PartnersPage({ params, searchParams }: { params: P
             {partners.map((p) => (
               <tr key={p.id}>
                 <th scope="row">
-                  <Link href={`/coordinator/partners/${p.id}`}>{p.name}</Link>
+                  <LocaleLink locale={locale} href={`/coordinator/partners/${p.id}`}>{p.name}</LocaleLink>
                   {p.ownerName && <span className="meta"> · {p.ownerName}</span>}
                 </th>
                 <td>{t(`pairingTerms.partnerKinds.${p.kind}`)}</td>

@@ -6,7 +6,7 @@ import { MeetingAnswers } from "@/components/pairs/meeting-answer";
 import { MeetingItem } from "@/components/pairs/meeting-item";
 import { PartnerContactFacts } from "@/components/pairs/partner-contact";
 import pairStyles from "@/components/pairs/pairs.module.css";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { listPairMeetings } from "@/lib/dal/meetings";
 import { listMyPairs, type MyPair } from "@/lib/dal/my-pairs";
 import { getCurrentActor } from "@/lib/dal/session";
@@ -58,9 +58,9 @@ export default async function PairPage({ params }: { params: Params }) {
   return (
     <>
       <p>
-        <Link href={pair.side === "participant" ? "/participant" : "/partner"}>
+        <LocaleLink locale={locale} href={pair.side === "participant" ? "/participant" : "/partner"}>
           {t(pair.side === "participant" ? "myPair.backParticipant" : "myPair.backPartner")}
-        </Link>
+        </LocaleLink>
       </p>
       <h1>{t("myPair.title", { name })}</h1>
       <p className="meta">

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { AwaitingMeetings, type AwaitingMeeting } from "@/components/pairs/awaiting-meetings";
 import { PartnerContactFacts } from "@/components/pairs/partner-contact";
 import pairStyles from "@/components/pairs/pairs.module.css";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import type { MyPair } from "@/lib/dal/my-pairs";
 
 type ParticipantSidePair = Extract<MyPair, { side: "participant" }>;
@@ -29,10 +29,10 @@ export async function MyPairing({ pair, awaiting, locale, zone }: { pair: Partic
         <dd>{t("myPair.meetingCount", { confirmed: pair.meetingsConfirmed, logged: pair.meetingsLogged })}</dd>
       </dl>
       <p>
-        <Link href={`/pairs/${pair.pairId}`}>
+        <LocaleLink locale={locale} href={`/pairs/${pair.pairId}`}>
           {t("myPair.openPair")}
           <span className="visually-hidden">: {p.name}</span>
-        </Link>
+        </LocaleLink>
       </p>
       {awaiting.length > 0 && <h4>{t("myPair.awaitingTitle")}</h4>}
       <AwaitingMeetings meetings={awaiting} locale={locale} zone={zone} heading="h5" />

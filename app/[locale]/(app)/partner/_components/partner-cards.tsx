@@ -1,6 +1,6 @@
 import type { getTranslations } from "next-intl/server";
 import pairStyles from "@/components/pairs/pairs.module.css";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import type { MyPair } from "@/lib/dal/my-pairs";
 import type { listMyPartners } from "@/lib/dal/start";
 import { formatCalendarDate, todayIn } from "@/lib/time";
@@ -10,7 +10,7 @@ type MyPartner = Awaited<ReturnType<typeof listMyPartners>>[number];
 type PartnerSidePair = Extract<MyPair, { side: "partner" }>;
 
 /** One of the owner's initiatives: its status in words, the help request and what pairing uses, and an Edit link. */
-export function InitiativeCard({ t, p }: { t: T; p: MyPartner }) {
+export function InitiativeCard({ t, p, locale }: { t: T; p: MyPartner; locale: string }) {
   const none = <span className="meta">{t("partnerHome.notGiven")}</span>;
   const where = [p.location, p.region && t(`pairingFields.regions.${p.region}`)].filter(Boolean).join(" · ");
   return (
@@ -39,10 +39,10 @@ export function InitiativeCard({ t, p }: { t: T; p: MyPartner }) {
         <dd>{[p.contactEmail, p.contactPhone].filter(Boolean).join(" · ") || none}</dd>
       </dl>
       <p>
-        <Link href={`/partner/initiatives/${p.id}/edit`}>
+        <LocaleLink locale={locale} href={`/partner/initiatives/${p.id}/edit`}>
           {t("partnerHome.edit")}
           <span className="visually-hidden">: {p.name}</span>
-        </Link>
+        </LocaleLink>
       </p>
     </section>
   );
@@ -83,10 +83,10 @@ export function ParticipantCard({ t, pair, locale, zone }: { t: T; pair: Partner
           <dd>{t("myPair.meetingCount", { confirmed: pair.meetingsConfirmed, logged: pair.meetingsLogged })}</dd>
         </dl>
         <p>
-          <Link href={`/pairs/${pair.pairId}`}>
+          <LocaleLink locale={locale} href={`/pairs/${pair.pairId}`}>
             {t("partnerHome.openPair")}
             <span className="visually-hidden">: {p.name}</span>
-          </Link>
+          </LocaleLink>
         </p>
       </article>
     </li>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { describeAccountDeletion } from "@/lib/dal/account-deletion";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
@@ -27,7 +27,7 @@ export default async function DeleteAccountPage({ params }: { params: Promise<{ 
   return (
     <>
       <p>
-        <Link href="/settings">← {tSettings("title")}</Link>
+        <LocaleLink locale={locale} href="/settings">← {tSettings("title")}</LocaleLink>
       </p>
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>

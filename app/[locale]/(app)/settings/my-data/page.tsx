@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { exportMyData, type MyData } from "@/lib/dal/my-data";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
@@ -26,7 +26,7 @@ export default async function MyDataPage({ params }: { params: Promise<{ locale:
   return (
     <>
       <p>
-        <Link href="/settings">← {t("settings.title")}</Link>
+        <LocaleLink locale={locale} href="/settings">← {t("settings.title")}</LocaleLink>
       </p>
       <h1>{t("myData.title")}</h1>
       <p className="lead">{t("myData.lead")}</p>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { TimeZoneCookie } from "@/components/time-zone-cookie";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { getPublicCohort, listMyEnrollments } from "@/lib/dal/enrollment-queries";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
@@ -43,7 +43,7 @@ export default async function CohortPage({ params }: { params: Params }) {
     <>
       <TimeZoneCookie name={TIME_ZONE_COOKIE} current={viewer.cookie} refresh={viewer.zone === null || viewer.fromCookie} />
       <p>
-        <Link href="/programmes">{t("cohortPage.backToCatalogue")}</Link>
+        <LocaleLink locale={locale} href="/programmes">{t("cohortPage.backToCatalogue")}</LocaleLink>
       </p>
       <h1>
         {cohort.programmeName} – {cohort.name}
@@ -91,7 +91,7 @@ export default async function CohortPage({ params }: { params: Params }) {
         <div className="notice">
           <p>{t("cohortPage.alreadyEnrolled", { status: t(`myEnrollments.statuses.${enrolled.status}`) })}</p>
           <p>
-            <Link href="/participant">{t("cohortPage.seeMyEnrollments")}</Link>
+            <LocaleLink locale={locale} href="/participant">{t("cohortPage.seeMyEnrollments")}</LocaleLink>
           </p>
         </div>
       ) : cohort.open ? (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { getCohort } from "@/lib/dal/cohorts";
 import { cohortEnrollmentCounts, enrollmentStatuses } from "@/lib/dal/enrollment-queries";
 import { getCohortRetention } from "@/lib/dal/retention";
@@ -54,7 +54,7 @@ export default async function CohortPage({ params }: { params: Promise<{ locale:
           {enrollmentStatuses.map((s) => (
             <tr key={s}>
               <th scope="row">
-                <Link href={`/coordinator/cohorts/${cohort.id}/applications?status=${s}`}>{t(`applications.statuses.${s}`)}</Link>
+                <LocaleLink locale={locale} href={`/coordinator/cohorts/${cohort.id}/applications?status=${s}`}>{t(`applications.statuses.${s}`)}</LocaleLink>
               </th>
               <td>{counts[s]}</td>
             </tr>

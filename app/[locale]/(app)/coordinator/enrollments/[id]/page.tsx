@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Fragment } from "react";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { getEnrollmentDetail } from "@/lib/dal/enrollment-queries";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
@@ -41,7 +41,7 @@ export default async function EnrollmentPage({ params }: { params: Promise<{ loc
   return (
     <>
       <p>
-        <Link href={`/coordinator/cohorts/${e.cohortId}/applications`}>← {t("review.back", { cohort: e.cohortName })}</Link>
+        <LocaleLink locale={locale} href={`/coordinator/cohorts/${e.cohortId}/applications`}>← {t("review.back", { cohort: e.cohortName })}</LocaleLink>
       </p>
       <h1>{name}</h1>
       <p className="meta">{t("review.applicationFor", { cohort: e.cohortName })}</p>

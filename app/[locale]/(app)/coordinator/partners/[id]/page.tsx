@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { listCohortPolicyAreas, listCohorts } from "@/lib/dal/cohorts";
 import { getPartner } from "@/lib/dal/partners";
 import { getCurrentActor } from "@/lib/dal/session";
@@ -45,7 +45,7 @@ export default async function PartnerPage({ params, searchParams }: { params: Pr
   return (
     <>
       <p>
-        <Link href="/coordinator/partners">← {t("partnersAdmin.title")}</Link>
+        <LocaleLink locale={locale} href="/coordinator/partners">← {t("partnersAdmin.title")}</LocaleLink>
       </p>
       <h1>{partner.name}</h1>
       <p>
@@ -127,7 +127,7 @@ export default async function PartnerPage({ params, searchParams }: { params: Pr
             {partner.cohorts.map((c) => (
               <tr key={c.cohortId}>
                 <th scope="row">
-                  <Link href={`/coordinator/cohorts/${c.cohortId}/pairing`}>{c.cohortName}</Link>
+                  <LocaleLink locale={locale} href={`/coordinator/cohorts/${c.cohortId}/pairing`}>{c.cohortName}</LocaleLink>
                 </th>
                 <td>{formatCalendarDate(c.startDate, locale)}</td>
                 <td>{c.capacity}</td>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { listCohortPolicyAreas } from "@/lib/dal/cohorts";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
@@ -20,7 +20,7 @@ export default async function InvitePartnerPage({ params }: { params: Promise<{ 
   return (
     <>
       <p>
-        <Link href="/coordinator/partners">← {t("title")}</Link>
+        <LocaleLink locale={locale} href="/coordinator/partners">← {t("title")}</LocaleLink>
       </p>
       <h1>{t("invitePage.title")}</h1>
       <p>{t("invitePage.lead")}</p>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { listCohorts } from "@/lib/dal/cohorts";
 import { getProgramme } from "@/lib/dal/programmes";
 import { listCohortsDueForAnonymisation } from "@/lib/dal/retention";
@@ -25,14 +25,14 @@ export default async function ProgrammePage({ params }: { params: Promise<{ loca
   return (
     <>
       <p>
-        <Link href="/coordinator">← {t("coordinator.title")}</Link>
+        <LocaleLink locale={locale} href="/coordinator">← {t("coordinator.title")}</LocaleLink>
       </p>
       <h1>{programme.name}</h1>
       <h2>{t("coordinator.cohorts")}</h2>
       <div className="actions">
-        <Link className="button" href={`/coordinator/programmes/${programme.id}/cohorts/new`}>
+        <LocaleLink locale={locale} className="button" href={`/coordinator/programmes/${programme.id}/cohorts/new`}>
           {t("coordinator.newCohort")}
-        </Link>
+        </LocaleLink>
       </div>
       <CohortTable cohorts={cohorts} locale={locale} t={t} />
       <h2 id="retention-heading">{t("retention.dueTitle")}</h2>
@@ -53,7 +53,7 @@ export default async function ProgrammePage({ params }: { params: Promise<{ loca
               {due.map((c) => (
                 <tr key={c.id}>
                   <th scope="row">
-                    <Link href={`/coordinator/cohorts/${c.id}`}>{c.name}</Link>
+                    <LocaleLink locale={locale} href={`/coordinator/cohorts/${c.id}`}>{c.name}</LocaleLink>
                   </th>
                   <td>{formatCalendarDate(c.endDate, locale)}</td>
                   <td>{formatCalendarDate(c.anonymiseOn, locale)}</td>

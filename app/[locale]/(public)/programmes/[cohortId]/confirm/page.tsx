@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { getSignUpConfirmation } from "@/lib/dal/sign-up-confirmation";
 import styles from "../../_components/programmes.module.css";
 import { confirmSignUpAction } from "./actions";
@@ -32,7 +32,7 @@ export default async function ConfirmSignUpPage({ params, searchParams }: { para
   const view = await getSignUpConfirmation(token, cohortId);
   const signUpAgain = (
     <p>
-      <Link href={`/programmes/${cohortId}`}>{t("confirmSignUp.signUpAgain")}</Link>
+      <LocaleLink locale={locale} href={`/programmes/${cohortId}`}>{t("confirmSignUp.signUpAgain")}</LocaleLink>
     </p>
   );
 
@@ -102,7 +102,7 @@ export default async function ConfirmSignUpPage({ params, searchParams }: { para
           </div>
           <p>{t("confirmSignUp.follow", { email: view.email })}</p>
           <p>
-            <Link href="/sign-in">{t("confirmSignUp.signIn")}</Link>
+            <LocaleLink locale={locale} href="/sign-in">{t("confirmSignUp.signIn")}</LocaleLink>
           </p>
         </>
       );

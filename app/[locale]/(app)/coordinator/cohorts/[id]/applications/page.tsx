@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { getCohort } from "@/lib/dal/cohorts";
 import { ENROLLMENT_SORTS, enrollmentStatuses, listCohortEnrollments, type EnrollmentSort } from "@/lib/dal/enrollment-queries";
 import { getCurrentActor } from "@/lib/dal/session";
@@ -128,7 +128,7 @@ export default async function ApplicationsPage({ params, searchParams }: { param
         </div>
         <div className={styles.searchActions}>
           <button type="submit">{t("applications.search")}</button>
-          {(filtered || query.sort !== "arrival") && <Link href={base}>{t("applications.clear")}</Link>}
+          {(filtered || query.sort !== "arrival") && <LocaleLink locale={locale} href={base}>{t("applications.clear")}</LocaleLink>}
         </div>
       </form>
 
@@ -140,7 +140,7 @@ export default async function ApplicationsPage({ params, searchParams }: { param
         <p>{filtered ? t("applications.noMatches") : t("applications.none")}</p>
       ) : rows.length === 0 ? (
         <p>
-          {t("applications.pastLastPage")} <Link href={pageHref(1)}>{t("applications.firstPage")}</Link>
+          {t("applications.pastLastPage")} <LocaleLink locale={locale} href={pageHref(1)}>{t("applications.firstPage")}</LocaleLink>
         </p>
       ) : (
         <ApplicationsTable cohortId={cohort.id} rows={rows} />
@@ -148,6 +148,7 @@ export default async function ApplicationsPage({ params, searchParams }: { param
 
       {list.total > 0 && (
         <Pager
+          locale={locale}
           page={list.page}
           pages={list.pages}
           href={pageHref}

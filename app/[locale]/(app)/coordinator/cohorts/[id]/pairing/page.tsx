@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { getCohort } from "@/lib/dal/cohorts";
 import { BOARD_PAGE_SIZE, getPairingBoard } from "@/lib/dal/pairs";
 import { getCurrentActor } from "@/lib/dal/session";
@@ -24,10 +24,11 @@ const toPage = (v: string | string[] | undefined): number => {
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
 /** Previous / "page x of y" / next for one list of the board; nothing when it fits on one page. */
-function BoardPager({ list, label, href, t }: { list: { page: number; pages: number }; label: string; href: (page: number) => { pathname: string; query: Record<string, string> }; t: T }) {
+function BoardPager({ locale, list, label, href, t }: { locale: string; list: { page: number; pages: number }; label: string; href: (page: number) => { pathname: string; query: Record<string, string> }; t: T }) {
   if (list.pages <= 1) return null;
   return (
     <Pager
+      locale={locale}
       page={list.page}
       pages={list.pages}
       href={href}
@@ -92,26 +93,26 @@ export default async function PairingBoardPage({ params, searchParams }: { param
       <p>{t("pairingBoard.summary", { total: board.counts.accepted, paired: board.counts.paired, waiting: board.counts.waiting })}</p>
       <div className="actions">
         {board.counts.waiting > 0 && pairable && (
-          <Link className="button" href={`${base}/pairing/proposal`}>
+          <LocaleLink locale={locale} className="button" href={`${base}/pairing/proposal`}>
             {t("pairingBoard.proposeAll")}
-          </Link>
+          </LocaleLink>
         )}
-        <Link href={`${base}/pairs`}>{t("pairingBoard.toPairs")}</Link>
-        <Link href="/coordinator/partners">{t("pairingBoard.toPartners")}</Link>
+        <LocaleLink locale={locale} href={`${base}/pairs`}>{t("pairingBoard.toPairs")}</LocaleLink>
+        <LocaleLink locale={locale} href="/coordinator/partners">{t("pairingBoard.toPartners")}</LocaleLink>
       </div>
       {board.partners.length === 0 && <p>{t("pairingBoard.noPartners")}</p>}
 
       <nav className={styles.tabs} aria-label={t("pairingBoard.tabsLabel")}>
         <ul>
           <li>
-            <Link href={boardHref(board.waiting.page, board.paired.page)} aria-current={tab === "participants" ? "page" : undefined}>
+            <LocaleLink locale={locale} href={boardHref(board.waiting.page, board.paired.page)} aria-current={tab === "participants" ? "page" : undefined}>
               {t("pairingBoard.tabParticipants")}
-            </Link>
+            </LocaleLink>
           </li>
           <li>
-            <Link href={{ pathname: `${base}/pairing`, query: { tab: "partners" } }} aria-current={tab === "partners" ? "page" : undefined}>
+            <LocaleLink locale={locale} href={{ pathname: `${base}/pairing`, query: { tab: "partners" } }} aria-current={tab === "partners" ? "page" : undefined}>
               {t("pairingBoard.tabPartners", { count: board.partners.length })}
-            </Link>
+            </LocaleLink>
           </li>
         </ul>
       </nav>
@@ -127,7 +128,7 @@ export default async function PairingBoardPage({ params, searchParams }: { param
           </div>
           <div className={styles.searchActions}>
             <button type="submit">{t("pairingBoard.search")}</button>
-            {board.query && <Link href={`${base}/pairing`}>{t("pairingBoard.clear")}</Link>}
+            {board.query && <LocaleLink locale={locale} href={`${base}/pairing`}>{t("pairingBoard.clear")}</LocaleLink>}
           </div>
         </form>
       )}
@@ -145,14 +146,14 @@ export default async function PairingBoardPage({ params, searchParams }: { param
               <p>{t("pairingBoard.noMatches")}</p>
             ) : board.waiting.items.length === 0 ? (
               <p>
-                {t("pairingBoard.pastLastPage")} <Link href={boardHref(1, board.paired.page)}>{t("pairingBoard.firstPage")}</Link>
+                {t("pairingBoard.pastLastPage")} <LocaleLink locale={locale} href={boardHref(1, board.paired.page)}>{t("pairingBoard.firstPage")}</LocaleLink>
               </p>
             ) : (
               board.waiting.items.map((person) => (
                 <WaitingParticipant key={person.enrollmentId} locale={locale} cohortId={cohort.id} person={person} t={t} words={words} view={view} />
               ))
             )}
-            <BoardPager list={board.waiting} label={t("pairingBoard.waitingPages")} href={(page) => boardHref(page, board.paired.page)} t={t} />
+            <BoardPager locale={locale} list={board.waiting} label={t("pairingBoard.waitingPages")} href={(page) => boardHref(page, board.paired.page)} t={t} />
           </section>
 
           <section aria-labelledby="paired-heading">
@@ -161,7 +162,7 @@ export default async function PairingBoardPage({ params, searchParams }: { param
               <p>{board.query && board.counts.paired > 0 ? t("pairingBoard.noMatches") : t("pairingBoard.nonePaired")}</p>
             ) : board.paired.items.length === 0 ? (
               <p>
-                {t("pairingBoard.pastLastPage")} <Link href={boardHref(board.waiting.page, 1)}>{t("pairingBoard.firstPage")}</Link>
+                {t("pairingBoard.pastLastPage")} <LocaleLink locale={locale} href={boardHref(board.waiting.page, 1)}>{t("pairingBoard.firstPage")}</LocaleLink>
               </p>
             ) : (
               <table>
@@ -182,7 +183,7 @@ export default async function PairingBoardPage({ params, searchParams }: { param
                         {p.employer && <span className="meta"> · {p.employer}</span>}
                       </th>
                       <td>
-                        <Link href={`/coordinator/partners/${p.pair!.partnerId}`}>{p.pair!.partnerName}</Link>
+                        <LocaleLink locale={locale} href={`/coordinator/partners/${p.pair!.partnerId}`}>{p.pair!.partnerName}</LocaleLink>
                       </td>
                       <td>
                         <time dateTime={p.pair!.confirmedAt.toISOString()}>{formatDay(p.pair!.confirmedAt, locale, zone)}</time>
@@ -198,7 +199,7 @@ export default async function PairingBoardPage({ params, searchParams }: { param
                 </tbody>
               </table>
             )}
-            <BoardPager list={board.paired} label={t("pairingBoard.pairedPages")} href={(page) => boardHref(board.waiting.page, page)} t={t} />
+            <BoardPager locale={locale} list={board.paired} label={t("pairingBoard.pairedPages")} href={(page) => boardHref(board.waiting.page, page)} t={t} />
           </section>
         </>
       )}
@@ -224,7 +225,7 @@ export default async function PairingBoardPage({ params, searchParams }: { param
                 {board.partners.map((p) => (
                   <tr key={p.id}>
                     <th scope="row">
-                      <Link href={`/coordinator/partners/${p.id}`}>{p.name}</Link>
+                      <LocaleLink locale={locale} href={`/coordinator/partners/${p.id}`}>{p.name}</LocaleLink>
                       {p.status !== "approved" && <span className="meta"> · {t(`pairingTerms.partnerStatuses.${p.status}`)}</span>}
                     </th>
                     <td>{words.list(p.policyAreas)}</td>

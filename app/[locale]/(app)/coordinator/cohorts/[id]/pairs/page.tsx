@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { getCohort } from "@/lib/dal/cohorts";
 import { listCohortPairs } from "@/lib/dal/pairs";
 import { getProgramme } from "@/lib/dal/programmes";
@@ -51,16 +51,16 @@ export default async function CohortPairsPage({ params, searchParams }: { params
       <ul className={styles.filters}>
         <li>
           {onlyFlagged ? (
-            <Link href={href({ ended: includeEnded })}>{t("cohortPairs.showAll")}</Link>
+            <LocaleLink locale={locale} href={href({ ended: includeEnded })}>{t("cohortPairs.showAll")}</LocaleLink>
           ) : (
-            flagged > 0 && <Link href={href({ ended: includeEnded, flagged: true })}>{t("cohortPairs.showFlagged", { count: flagged })}</Link>
+            flagged > 0 && <LocaleLink locale={locale} href={href({ ended: includeEnded, flagged: true })}>{t("cohortPairs.showFlagged", { count: flagged })}</LocaleLink>
           )}
         </li>
         <li>
-          <Link href={href({ ended: !includeEnded, flagged: onlyFlagged })}>{includeEnded ? t("cohortPairs.hideEnded") : t("cohortPairs.showEnded")}</Link>
+          <LocaleLink locale={locale} href={href({ ended: !includeEnded, flagged: onlyFlagged })}>{includeEnded ? t("cohortPairs.hideEnded") : t("cohortPairs.showEnded")}</LocaleLink>
         </li>
         <li>
-          <Link href={`/coordinator/cohorts/${cohort.id}/pairing`}>{t("cohortPairs.toBoard")}</Link>
+          <LocaleLink locale={locale} href={`/coordinator/cohorts/${cohort.id}/pairing`}>{t("cohortPairs.toBoard")}</LocaleLink>
         </li>
       </ul>
 
@@ -88,7 +88,7 @@ export default async function CohortPairsPage({ params, searchParams }: { params
                   {p.employer && <span className="meta"> · {p.employer}</span>}
                 </th>
                 <td>
-                  <Link href={`/coordinator/partners/${p.partnerId}`}>{p.partnerName}</Link>
+                  <LocaleLink locale={locale} href={`/coordinator/partners/${p.partnerId}`}>{p.partnerName}</LocaleLink>
                 </td>
                 <td>{day(p.confirmedAt)}</td>
                 <td>{p.meetingsLogged}</td>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { profileFormValues } from "@/components/partners/profile-values";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { getPartner } from "@/lib/dal/partners";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
@@ -23,7 +23,7 @@ export default async function EditHelpRequestPage({ params }: { params: Params }
   return (
     <>
       <p>
-        <Link href="/partner">{t("backToStart")}</Link>
+        <LocaleLink locale={locale} href="/partner">{t("backToStart")}</LocaleLink>
       </p>
       <h1>
         {t("editTitle")}: {partner.name}

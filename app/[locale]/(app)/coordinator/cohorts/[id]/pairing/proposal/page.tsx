@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { getCohort } from "@/lib/dal/cohorts";
 import { proposePairs } from "@/lib/dal/pairs";
 import { getCurrentActor } from "@/lib/dal/session";
@@ -61,7 +61,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ local
     <>
       <CohortHeader cohort={cohort} current="pairing" locale={locale} />
       <p>
-        <Link href={`/coordinator/cohorts/${cohort.id}/pairing`}>← {t("pairingBoard.title")}</Link>
+        <LocaleLink locale={locale} href={`/coordinator/cohorts/${cohort.id}/pairing`}>← {t("pairingBoard.title")}</LocaleLink>
       </p>
       <h2>{t("pairingBoard.proposal.title")}</h2>
       {rows.length === 0 ? (

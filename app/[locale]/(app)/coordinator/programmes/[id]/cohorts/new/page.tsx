@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import { getProgramme } from "@/lib/dal/programmes";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
@@ -20,7 +20,7 @@ export default async function NewCohortPage({ params }: { params: Promise<{ loca
   return (
     <>
       <p>
-        <Link href={`/coordinator/programmes/${programme.id}`}>← {programme.name}</Link>
+        <LocaleLink locale={locale} href={`/coordinator/programmes/${programme.id}`}>← {programme.name}</LocaleLink>
       </p>
       <h1>
         {t("newCohort")}: {programme.name}
