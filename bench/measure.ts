@@ -10,7 +10,10 @@ export interface LoadOptions {
 }
 
 export interface Measurement {
+  /** Responses completed within the run. */
   requests: number;
+  /** Requests sent, including those the end of the run cut off (still rendered by the server). */
+  sent: number;
   seconds: number;
   /** Completed responses per second over the whole run (requests / seconds). */
   requestsPerSecond: number;
@@ -28,6 +31,9 @@ export interface Measurement {
   /** The machine's 1-minute load average when the run ended (the load generator shares the cores). */
   loadAverage1m?: number;
 }
+
+/** Seconds a response may take before autocannon gives up on it (a timeout fails the run). */
+export const RESPONSE_TIMEOUT_S = 60;
 
 let current: autocannon.Instance | null = null;
 
@@ -53,6 +59,9 @@ export async function runLoad(opts: LoadOptions): Promise<Measurement> {
         url: opts.url,
         connections: opts.connections,
         duration: opts.seconds,
+        // autocannon's default (10 s) counts a slow page on a busy shared machine as an error;
+        // a response that takes longer than this still fails the run.
+        timeout: RESPONSE_TIMEOUT_S,
         headers: opts.headers,
         ...(contains ? { verifyBody: (body: unknown) => typeof body === "string" && body.includes(contains) } : {}),
       },
@@ -71,6 +80,7 @@ export async function runLoad(opts: LoadOptions): Promise<Measurement> {
   for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = stat.count ?? 0;
   return {
     requests: result.requests.total,
+    sent: Math.max(result.requests.sent ?? 0, result.requests.total),
     seconds: result.duration,
     requestsPerSecond: result.requests.total / result.duration,
     p50Ms: percentile(sorted, 50),

@@ -25,8 +25,10 @@ export interface BenchRoute {
 export const ROUTES: BenchRoute[] = [
   { name: "health", path: "/api/health", baseline: true, contains: () => '"status":"ok"' },
   { name: "home", path: "/nl", contains: (s) => s.programmeNames[0] ?? "" },
-  { name: "coordinator", path: "/nl/coordinator", cookie: "coordinator", contains: (s) => s.newestCohortName },
+  { name: "privacy", path: "/nl/privacy", contains: () => "Privacyverklaring" },
   { name: "catalogue", path: "/nl/programmes", contains: (s) => s.organisationName },
+  { name: "cohort page", path: (s) => `/nl/programmes/${s.bigCohortId}`, contains: (s) => s.bigCohortName },
+  { name: "coordinator", path: "/nl/coordinator", cookie: "coordinator", contains: (s) => s.newestCohortName },
   {
     name: "applications (5,000)",
     path: (s) => `/nl/coordinator/cohorts/${s.bigCohortId}/applications`,
@@ -39,6 +41,10 @@ export const ROUTES: BenchRoute[] = [
     cookie: "coordinator",
     contains: () => "Gemeente Zwolle",
   },
+  { name: "participant", path: "/nl/participant", cookie: "participant", contains: () => "De Groene Vinger" },
+  { name: "partner", path: "/nl/partner", cookie: "partner", contains: () => "Pim Jansen" },
+  { name: "pair page", path: (s) => `/nl/pairs/${s.demoPairId}`, cookie: "participant", contains: () => "De Groene Vinger" },
+  { name: "settings", path: "/nl/settings", cookie: "participant", contains: () => "Instellingen" },
   {
     name: "pairing board (500 × 200)",
     path: (s) => `/nl/coordinator/cohorts/${s.pairingCohortId}/pairing`,

@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { cleanup } from "./cleanup";
+import { settledCpuOf } from "./cpu";
 import { createBenchDatabase, type BenchDatabase } from "./database";
 import { problemsOf, runLoad, stopLoad, type Measurement } from "./measure";
 import { ROUTES, type BenchRole, type BenchRoute } from "./routes";
@@ -48,7 +49,18 @@ interface RouteResult {
   aloneMs: number;
   /** Size of the response body (HTML or JSON, uncompressed). */
   kilobytes: number;
-  ratio: { requestsPerSecond: number; p95: number };
+  /** The server process's CPU time (user + system) over the run, per request sent. */
+  cpu: CpuUse;
+  /** req/s and CPU: baseline ÷ route inverted so below 1 = slower; p95: route ÷ baseline. */
+  ratio: { requestsPerSecond: number; p95: number; cpu: number };
+}
+
+interface CpuUse {
+  /** CPU ms of the server (and any process it started) from the start of the run until it was idle again. */
+  totalMs: number;
+  /** totalMs ÷ requests sent (completed + cut off by the end of the run, which the server still renders). */
+  msPerRequest: number;
+  pids: number[];
 }
 
 const ALONE_REQUESTS = 5;
@@ -85,7 +97,7 @@ async function measureRoute(
   route: BenchRoute,
   cookie: string | undefined,
   seconds: { warmup: number; run: number },
-): Promise<{ m: Measurement; aloneMs: number; kilobytes: number }> {
+): Promise<{ m: Measurement; aloneMs: number; kilobytes: number; cpu: CpuUse }> {
   const routePath = typeof route.path === "function" ? route.path(db.seed) : route.path;
   const url = `${server.baseUrl}${routePath}`;
   const headers: Record<string, string> = cookie ? { cookie } : {};
@@ -110,19 +122,23 @@ async function measureRoute(
   if (warmProblems) throw new Error(`${route.name}: warm-up failed: ${warmProblems}\n${server.tail()}`);
   // Requests cut off by the end of the warm-up are still being served: wait for them.
   await (await fetch(url, { headers, redirect: "manual" })).arrayBuffer();
+  const cpuBefore = await settledCpuOf(server.pid);
   const m = await runLoad({ ...load, seconds: seconds.run });
+  m.loadAverage1m = Number(os.loadavg()[0]!.toFixed(2));
+  const cpuAfter = await settledCpuOf(server.pid);
   const problems = problemsOf(m);
   if (problems) throw new Error(`${route.name}: ${problems}\n${server.tail()}`);
-  m.loadAverage1m = Number(os.loadavg()[0]!.toFixed(2));
+  const totalMs = cpuAfter.ms - cpuBefore.ms;
+  const cpu: CpuUse = { totalMs, msPerRequest: totalMs / m.sent, pids: cpuAfter.pids };
   const aloneMs = await measureAlone(url, headers);
   console.log(
-    `[bench] ${route.name}: ${load.connections} connections, ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.p50Ms.toFixed(1)} ms, p95 ${m.p95Ms.toFixed(1)} ms (${m.requests} responses, all 200); alone ${aloneMs.toFixed(1)} ms, ${kilobytes.toFixed(0)} kB`,
+    `[bench] ${route.name}: ${load.connections} connections, ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.p50Ms.toFixed(1)} ms, p95 ${m.p95Ms.toFixed(1)} ms (${m.requests} responses, all 200); server CPU ${cpu.msPerRequest.toFixed(1)} ms/request (${totalMs.toFixed(0)} ms for ${m.sent} sent, ${cpuAfter.pids.length} process${cpuAfter.pids.length === 1 ? "" : "es"}); alone ${aloneMs.toFixed(1)} ms, ${kilobytes.toFixed(0)} kB`,
   );
-  return { m, aloneMs, kilobytes };
+  return { m, aloneMs, kilobytes, cpu };
 }
 
 function printTable(results: RouteResult[]): void {
-  const head = ["route", "path", "conns", "req/s", "p50 ms", "p95 ms", "alone ms", "kB", "req/s ratio", "p95 ratio"];
+  const head = ["route", "path", "conns", "req/s", "p50 ms", "p95 ms", "alone ms", "kB", "CPU ms/req", "req/s ratio", "p95 ratio", "CPU ratio"];
   const rows = results.map((r) => [
     r.name,
     r.path,
@@ -132,8 +148,10 @@ function printTable(results: RouteResult[]): void {
     r.measurement.p95Ms.toFixed(1),
     r.aloneMs.toFixed(1),
     r.kilobytes.toFixed(0),
+    r.cpu.msPerRequest.toFixed(1),
     r.ratio.requestsPerSecond.toFixed(2),
     r.ratio.p95.toFixed(2),
+    r.ratio.cpu.toFixed(2),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
@@ -142,7 +160,11 @@ function printTable(results: RouteResult[]): void {
   console.log(
     "\np50/p95: nearest rank over every response's latency (autocannon 'response' event);" +
       "\nalone: median of 5 requests sent one at a time after the load (what one person waits);" +
-      "\nratios: route / baseline (req/s below 1 = slower; p95 above 1 = slower).",
+      "\nCPU ms/req: the server process's CPU time (user + system, /proc/<pid>/stat, all its threads and any" +
+      "\n  child process; PGlite runs inside it, a PostgreSQL server does not) from the start of the run until" +
+      "\n  it was idle again, divided by the requests sent (completed + cut off by the end of the run);" +
+      "\nratios: req/s = route / baseline, p95 = route / baseline, CPU = baseline / route (below 1 = slower" +
+      "\n  for req/s and CPU; above 1 = slower for p95).",
   );
 }
 
@@ -185,14 +207,15 @@ async function main(): Promise<void> {
   }
 
   console.log(`[bench] ${routes.length} routes, ${CONNECTIONS} connections unless a route says otherwise, ${seconds.warmup} s warm-up + ${seconds.run} s each`);
-  const measured: { route: BenchRoute; m: Measurement; aloneMs: number; kilobytes: number }[] = [];
+  const measured: { route: BenchRoute; m: Measurement; aloneMs: number; kilobytes: number; cpu: CpuUse }[] = [];
   for (const route of routes) {
-    const { m, aloneMs, kilobytes } = await measureRoute(server, db, route, route.cookie ? cookies.get(route.cookie) : undefined, seconds);
-    measured.push({ route, m, aloneMs, kilobytes });
+    const { m, aloneMs, kilobytes, cpu } = await measureRoute(server, db, route, route.cookie ? cookies.get(route.cookie) : undefined, seconds);
+    measured.push({ route, m, aloneMs, kilobytes, cpu });
   }
 
-  const base = measured.find((x) => x.route.baseline)!.m;
-  const results: RouteResult[] = measured.map(({ route, m, aloneMs, kilobytes }) => ({
+  const baseRun = measured.find((x) => x.route.baseline)!;
+  const base = baseRun.m;
+  const results: RouteResult[] = measured.map(({ route, m, aloneMs, kilobytes, cpu }) => ({
     name: route.name,
     path: typeof route.path === "function" ? route.path(db.seed) : route.path,
     signedInAs: route.cookie ?? null,
@@ -200,7 +223,12 @@ async function main(): Promise<void> {
     measurement: m,
     aloneMs: Number(aloneMs.toFixed(1)),
     kilobytes: Number(kilobytes.toFixed(1)),
-    ratio: { requestsPerSecond: m.requestsPerSecond / base.requestsPerSecond, p95: m.p95Ms / base.p95Ms },
+    cpu: { totalMs: Number(cpu.totalMs.toFixed(0)), msPerRequest: Number(cpu.msPerRequest.toFixed(2)), pids: cpu.pids },
+    ratio: {
+      requestsPerSecond: m.requestsPerSecond / base.requestsPerSecond,
+      p95: m.p95Ms / base.p95Ms,
+      cpu: baseRun.cpu.msPerRequest / cpu.msPerRequest,
+    },
   }));
   console.log(`\n[bench] ${db.kind}, ${CONNECTIONS} connections (unless "conns" says otherwise), ${seconds.run} s per route, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs`);
   printTable(results);
@@ -215,6 +243,7 @@ async function main(): Promise<void> {
     load: { connections: CONNECTIONS, warmupSeconds: seconds.warmup, durationSeconds: seconds.run, tool: "autocannon 9" },
     machine: { loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))), cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, node: process.version, platform: `${os.platform()} ${os.release()}` },
     latencyNote: "p50Ms/p95Ms: nearest rank over every response's latency from autocannon's 'response' event; autocannon.* is its own 2xx histogram (p97_5, p99)",
+    cpuNote: "cpu.msPerRequest: the server process's (and its children's) user + system CPU from /proc/<pid>/stat over the run until idle, ÷ requests sent; PGlite runs in the server process, a PostgreSQL server's own CPU is not included; ratio.cpu = baseline's msPerRequest ÷ the route's",
     baseline: baselines[0]!.name,
     routes: results,
   };

@@ -28,6 +28,10 @@ export interface SeedInfo {
   bigCohortId: string;
   /** The cohort with LARGE_TENANT.pairingParticipants accepted, unpaired participants and its partners. */
   pairingCohortId: string;
+  /** Name of the open cohort with the 5,000 applications (its public page is benched). */
+  bigCohortName: string;
+  /** The demo participant's confirmed pair with the demo partner (db/seed-pairing.ts). */
+  demoPairId: string;
   /** A seeded participant (has one enrollment). */
   sampleParticipantEmail: string;
   counts: { cohorts: number; users: number; memberships: number; enrollments: number; enrollmentEvents: number };
@@ -150,6 +154,10 @@ export async function seedLargeTenant(db: Db): Promise<SeedInfo> {
     const seeded = await tx.execute<{ id: string; name: string }>(
       sql`select id, name from cohorts where organisation_id = ${org.id}::uuid and name like ${COHORT_PREFIX + "%"} order by start_date, name`,
     );
+    const demoPair = await tx.execute<{ id: string }>(sql`
+      select p.id from pairs p join enrollments e on e.id = p.enrollment_id join users u on u.id = e.user_id
+      where p.organisation_id = ${org.id}::uuid and u.email = 'participant@example.org' limit 1`);
+    if (!demoPair.rows[0]) throw new Error("The demo participant has no pair: run seedDemoData first");
     const counts = await tx.execute<SeedInfo["counts"]>(sql`
       select (select count(*) from cohorts where organisation_id = ${org.id}::uuid)::int as cohorts,
              (select count(*) from users)::int as users,
@@ -163,6 +171,8 @@ export async function seedLargeTenant(db: Db): Promise<SeedInfo> {
       programmeNames: progs.rows.map((p) => p.name),
       cohortIds: seeded.rows.map((c) => c.id),
       bigCohortId: bigId,
+      bigCohortName: "Bench groot cohort",
+      demoPairId: demoPair.rows[0].id,
       pairingCohortId: pairingId,
       counts: counts.rows[0]!,
     };

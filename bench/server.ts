@@ -44,6 +44,8 @@ export function freePort(): Promise<number> {
 
 export interface Server {
   baseUrl: string;
+  /** The server's process id: scripts/server.mjs renders every page in this one process (bench/cpu.ts reads its CPU time). */
+  pid: number;
   /** The server's last output lines, for error messages. */
   tail: () => string;
 }
@@ -86,7 +88,7 @@ export async function startServer(root: string, port: number, env: NodeJS.Proces
       last = `${res.status} ${await res.text()}`;
       if (res.status === 200) {
         console.log(`[bench] server healthy on ${baseUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s: ${last}`);
-        return { baseUrl, tail };
+        return { baseUrl, tail, pid: child.pid! };
       }
     } catch (err) {
       last = err instanceof Error ? err.message : String(err);
