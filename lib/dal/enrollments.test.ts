@@ -1,80 +1,20 @@
 import { and, asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enrollmentEvents, enrollments, mailOutbox, programmes, users } from "@/db/schema";
+import { describe, expect, it } from "vitest";
+import { enrollmentEvents, enrollments, users } from "@/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
-import { seedAndLoadActors } from "@/lib/testing/actors";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { setUpEnrollmentDatabase } from "@/lib/testing/enrollment";
+import { day } from "@/lib/testing/pairing";
 import { endOfDayIn } from "@/lib/time";
 import { cohortSchema } from "@/lib/validation/cohort";
-import { signUpSchemaFor, type SignUpInput } from "@/lib/validation/enrollment";
-import { loadActor, SYSTEM, type UserActor } from "./actor";
-import { createCohort, updateCohort } from "./cohorts";
+import type { SignUpInput } from "@/lib/validation/enrollment";
+import { SYSTEM } from "./actor";
+import { updateCohort } from "./cohorts";
 import { getEnrollmentDetail, getPublicCohort, listCohortEnrollments, listMyEnrollments, listOpenCohorts } from "./enrollment-queries";
 import { decideEnrollments, expireOffers, respondToOffer, signUp, withdrawEnrollment } from "./enrollments";
 import { confirmSignUp } from "./sign-up-confirmation";
 import { addQuestion, deleteQuestion } from "./questions";
 
-let t: TestDatabase;
-let people: Awaited<ReturnType<typeof seedAndLoadActors>>;
-let programmeId: string;
-
-function day(offset: number): string {
-  const d = new Date();
-  d.setUTCHours(12, 0, 0, 0);
-  d.setUTCDate(d.getUTCDate() + offset);
-  return d.toISOString().slice(0, 10);
-}
-
-async function newCohort(over: Record<string, unknown> = {}): Promise<string> {
-  const input = cohortSchema.parse({
-    name: `Cohort ${Math.random().toString(36).slice(2, 8)}`,
-    startDate: day(60),
-    endDate: day(200),
-    enrollmentOpensOn: day(-10),
-    enrollmentDeadline: day(30),
-    capacity: 3,
-    timeZone: "Europe/Amsterdam",
-    admissionMode: "first_come",
-    offerDays: 2,
-    policyAreas: "Wonen\nZorg en welzijn",
-    ...over,
-  });
-  return (await createCohort(people.coordinator, programmeId, input)).id;
-}
-
-let n = 0;
-function person(over: Partial<Record<string, unknown>> = {}): SignUpInput {
-  n++;
-  return signUpSchemaFor({ policyAreas: ["Wonen", "Zorg en welzijn"], questions: [] }).parse({
-    name: `Ambtenaar ${n}`,
-    email: `ambtenaar${n}.${Math.random().toString(36).slice(2, 6)}@example.org`,
-    employer: "Gemeente Zwolle",
-    department: "Sociaal Domein",
-    jobTitle: "Beleidsadviseur",
-    policyAreas: ["Wonen"],
-    motivation: "Ik wil leren van de praktijk.",
-    availableHalfDays: 5,
-    consent: true,
-    ...over,
-  });
-}
-
-async function actorFor(email: string): Promise<UserActor> {
-  const [u] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  return (await loadActor(u!.id))!;
-}
-
-/** The token in the newest confirmation mail to `email`. */
-async function tokenFor(email: string): Promise<string> {
-  const mails = await t.db
-    .select({ text: mailOutbox.text })
-    .from(mailOutbox)
-    .where(and(eq(mailOutbox.toAddress, email), eq(mailOutbox.template, "sign-up-confirmation")))
-    .orderBy(asc(mailOutbox.createdAt));
-  const token = /\/confirm\?token=([A-Za-z0-9_-]{43})/.exec(mails.at(-1)?.text ?? "")?.[1];
-  if (!token) throw new Error(`no confirmation mail to ${email}`);
-  return token;
-}
+const { t, people, newCohort, person, actorFor, mailsTo, tokenFor } = setUpEnrollmentDatabase();
 
 /** A public sign-up through the form, confirmed from its mail at once: what most tests need. */
 async function enrol(cohortId: string, p: SignUpInput, opts: { locale: "nl" | "en" | "zh-CN"; now?: Date; ip?: string }) {
@@ -83,16 +23,7 @@ async function enrol(cohortId: string, p: SignUpInput, opts: { locale: "nl" | "e
   return confirmSignUp(await tokenFor(p.email), { now: opts.now });
 }
 
-const mailsTo = (email: string) => t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email)).orderBy(asc(mailOutbox.createdAt));
 const statusOf = async (id: string) => (await t.db.select({ s: enrollments.status, x: enrollments.offerExpiresAt }).from(enrollments).where(eq(enrollments.id, id)))[0]!;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  people = await seedAndLoadActors(t.db);
-  const [ep] = await t.db.select().from(programmes).where(eq(programmes.name, "EmpoweringPeople"));
-  programmeId = ep!.id;
-});
-afterAll(async () => t.close());
 
 describe("signing up", () => {
   it("accepts on a first-come cohort while places last, then waitlists in arrival order, mailing each person", async () => {

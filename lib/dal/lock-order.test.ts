@@ -1,21 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { enrollments, pairs } from "@/db/schema";
 import { ConflictError } from "@/lib/errors";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { pairingFixture } from "@/lib/testing/pairing";
+import { setUpPairingDatabase } from "@/lib/testing/pairing";
 import { decideEnrollments } from "./enrollments";
 import { changePair, pairParticipant, unpair } from "./pairs";
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
-let t: TestDatabase;
-let f: Awaited<ReturnType<typeof pairingFixture>>;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  f = await pairingFixture(t.db);
-});
-afterAll(async () => t.close());
+const { t, f } = setUpPairingDatabase();
 
 /** The PostgreSQL error code behind a rejection (drizzle wraps the driver's error as `cause`). */
 function pgCode(err: unknown): string | undefined {

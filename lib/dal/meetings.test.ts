@@ -1,21 +1,13 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { meetings } from "@/db/schema";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { pairingFixture } from "@/lib/testing/pairing";
+import { setUpPairingDatabase } from "@/lib/testing/pairing";
 import { meetingSchema } from "@/lib/validation/meeting";
 import { listMeetingsAwaitingMe, listPairMeetings, logMeeting, respondToMeeting } from "./meetings";
 import { listCohortPairs, listMyPairs, pairParticipant, unpair } from "./pairs";
 
-let t: TestDatabase;
-let f: Awaited<ReturnType<typeof pairingFixture>>;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  f = await pairingFixture(t.db);
-});
-afterAll(async () => t.close());
+const { t, f } = setUpPairingDatabase();
 
 const HOUR = 3600_000;
 const ago = (ms: number) => new Date(Date.now() - ms);

@@ -1,9 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiTokens, enrollments, mailOutbox, meetings, memberships, pairs, sessions, signUpRequests, users } from "@/db/schema";
 import { ConflictError, ForbiddenError, UnauthenticatedError } from "@/lib/errors";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { pairingFixture } from "@/lib/testing/pairing";
+import { setUpPairingDatabase } from "@/lib/testing/pairing";
 import { deleteMyAccount, describeAccountDeletion } from "./account-deletion";
 import { loadActor, SYSTEM } from "./actor";
 import { createOrganisationWithAdmin } from "./members";
@@ -21,14 +20,7 @@ import { schemaErrors } from "@/lib/testing/openapi";
 import { signUpSchemaFor } from "@/lib/validation/enrollment";
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
-let t: TestDatabase;
-let f: Awaited<ReturnType<typeof pairingFixture>>;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  f = await pairingFixture(t.db);
-});
-afterAll(async () => t.close());
+const { t, f } = setUpPairingDatabase();
 
 const HOUR = 3600_000;
 const meeting = (notes: string) => ({ startsAt: new Date(Date.now() - 2 * HOUR), durationMinutes: 90, mode: "in_person" as const, notes });

@@ -1,22 +1,14 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cohorts, pairEvents, pairs } from "@/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { pairingFixture } from "@/lib/testing/pairing";
+import { setUpPairingDatabase } from "@/lib/testing/pairing";
 import { decideEnrollments, withdrawEnrollment } from "./enrollments";
 import { listPartners, unlinkPartnerFromCohort } from "./partners";
 import { applyProposal, changePair, getPairingBoard, listCohortPairs, listMyPairs, pairParticipant, proposePairs, unpair } from "./pairs";
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
-let t: TestDatabase;
-let f: Awaited<ReturnType<typeof pairingFixture>>;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  f = await pairingFixture(t.db);
-});
-afterAll(async () => t.close());
+const { t, f } = setUpPairingDatabase();
 
 const activePairsOf = (partnerId: string) => t.db.select().from(pairs).where(and(eq(pairs.partnerId, partnerId), eq(pairs.status, "confirmed")));
 

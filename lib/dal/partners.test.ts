@@ -1,9 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cohortPartners, memberships, partners } from "@/db/schema";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { pairingFixture } from "@/lib/testing/pairing";
+import { setUpPairingDatabase } from "@/lib/testing/pairing";
 import { helpRequestSchema, invitePartnerSchema, partnerEditSchema, registerPartnerSchema } from "@/lib/validation/partner";
 import { pairParticipant } from "./pairs";
 import {
@@ -18,14 +17,7 @@ import {
   updateHelpRequest,
 } from "./partners";
 
-let t: TestDatabase;
-let f: Awaited<ReturnType<typeof pairingFixture>>;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  f = await pairingFixture(t.db);
-});
-afterAll(async () => t.close());
+const { t, f } = setUpPairingDatabase();
 
 let n = 0;
 function registration(over: Record<string, unknown> = {}) {

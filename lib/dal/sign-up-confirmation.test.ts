@@ -1,74 +1,23 @@
 import crypto from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enrollments, mailOutbox, memberships, programmes, signUpRequests, users } from "@/db/schema";
+import { describe, expect, it } from "vitest";
+import { enrollments, memberships, signUpRequests, users } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
-import { seedAndLoadActors } from "@/lib/testing/actors";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { cohortSchema } from "@/lib/validation/cohort";
-import { signUpSchemaFor, type SignUpInput } from "@/lib/validation/enrollment";
+import { setUpEnrollmentDatabase } from "@/lib/testing/enrollment";
+import type { SignUpInput } from "@/lib/validation/enrollment";
 import { SYSTEM } from "./actor";
-import { createCohort, updateCohort } from "./cohorts";
+import { updateCohort } from "./cohorts";
 import { cohortEnrollmentCounts, getPublicCohort, listCohortEnrollments, listMyEnrollments, listOpenCohorts } from "./enrollment-queries";
 import { signUp } from "./enrollments";
 import { confirmSignUp, dropUnconfirmedSignUps, getSignUpConfirmation } from "./sign-up-confirmation";
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-let t: TestDatabase;
-let people: Awaited<ReturnType<typeof seedAndLoadActors>>;
-let programmeId: string;
-
-function day(offset: number): string {
-  const d = new Date();
-  d.setUTCHours(12, 0, 0, 0);
-  d.setUTCDate(d.getUTCDate() + offset);
-  return d.toISOString().slice(0, 10);
-}
-
-const cohortBase = {
-  startDate: day(60),
-  endDate: day(200),
-  enrollmentOpensOn: day(-10),
-  enrollmentDeadline: day(30),
-  capacity: 1,
-  timeZone: "Europe/Amsterdam",
-  admissionMode: "first_come",
-  offerDays: 2,
-  policyAreas: "Wonen\nZorg en welzijn",
-};
-
-async function newCohort(over: Record<string, unknown> = {}): Promise<string> {
-  const input = cohortSchema.parse({ ...cohortBase, name: `Cohort ${Math.random().toString(36).slice(2, 8)}`, ...over });
-  return (await createCohort(people.coordinator, programmeId, input)).id;
-}
-
-let n = 0;
-function person(over: Partial<Record<string, unknown>> = {}): SignUpInput {
-  n++;
-  return signUpSchemaFor({ policyAreas: ["Wonen", "Zorg en welzijn"], questions: [] }).parse({
-    name: `Onbekende ${n}`,
-    email: `iemand${n}.${Math.random().toString(36).slice(2, 6)}@example.org`,
-    employer: "Gemeente Zwolle",
-    department: "",
-    jobTitle: "Beleidsadviseur",
-    policyAreas: ["Wonen"],
-    motivation: "Klik hier: http://phishing.example.net en geef je wachtwoord.",
-    availableHalfDays: 5,
-    consent: true,
-    ...over,
-  });
-}
-
-const mailsTo = (email: string) => t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email)).orderBy(asc(mailOutbox.createdAt));
-
-/** The token in the newest confirmation mail to `email`. */
-async function tokenFor(email: string): Promise<string> {
-  const mail = (await mailsTo(email)).filter((m) => m.template === "sign-up-confirmation").at(-1);
-  const token = /\/confirm\?token=([A-Za-z0-9_-]{43})/.exec(mail?.text ?? "")?.[1];
-  if (!token) throw new Error(`no confirmation mail to ${email}`);
-  return token;
-}
+// Capacity 1 unless a test says otherwise; the motivation is what a phisher would type.
+const { t, people, cohortInput, newCohort, person, mailsTo, tokenFor } = setUpEnrollmentDatabase({
+  cohort: { capacity: 1 },
+  person: { department: "", motivation: "Klik hier: http://phishing.example.net en geef je wachtwoord." },
+});
 
 /** Signs `p` up through the public form and returns the token of the mail. */
 async function sendForm(cohortId: string, p: SignUpInput, opts: { now?: Date } = {}): Promise<string> {
@@ -76,14 +25,6 @@ async function sendForm(cohortId: string, p: SignUpInput, opts: { now?: Date } =
   expect(r).toEqual({ enrollmentId: null, status: "unconfirmed", waitlistPosition: null });
   return tokenFor(p.email);
 }
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  people = await seedAndLoadActors(t.db);
-  const [ep] = await t.db.select().from(programmes).where(eq(programmes.name, "EmpoweringPeople"));
-  programmeId = ep!.id;
-});
-afterAll(async () => t.close());
 
 describe("an unconfirmed sign-up", () => {
   it("holds nothing: no account, no place, no waitlist number, nothing in the coordinator's lists, counts or the catalogue", async () => {
@@ -238,7 +179,7 @@ describe("confirming", () => {
 
     const open = await newCohort({ capacity: 5 });
     const token = await sendForm(open, person());
-    await updateCohort(people.coordinator, open, cohortSchema.parse({ ...cohortBase, name: "Gesloten", capacity: 5, status: "closed" }));
+    await updateCohort(people.coordinator, open, cohortInput({ name: "Gesloten", capacity: 5, status: "closed" }));
     await expect(confirmSignUp(token)).rejects.toMatchObject({ message: "signUpClosed" });
     expect((await listCohortEnrollments(people.coordinator, open)).total).toBe(0);
   });

@@ -1,4 +1,5 @@
 import { asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll } from "vitest";
 import type { Db } from "@/db/client";
 import { mailOutbox, programmes, users, type Locale } from "@/db/schema";
 import { loadActor, SYSTEM, type UserActor } from "@/lib/dal/actor";
@@ -9,6 +10,7 @@ import { cohortSchema } from "@/lib/validation/cohort";
 import { signUpSchemaFor } from "@/lib/validation/enrollment";
 import { invitePartnerSchema } from "@/lib/validation/partner";
 import { seedAndLoadActors } from "./actors";
+import { createTestDatabase, type TestDatabase } from "./db";
 
 const AREAS = ["Wonen", "Zorg en welzijn", "Duurzaamheid", "Participatie", "Werk en inkomen"];
 
@@ -94,4 +96,22 @@ export async function pairingFixture(db: Db) {
   const mailsTo = (email: string) => db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email)).orderBy(asc(mailOutbox.createdAt));
 
   return { people, actorFor, newCohort, participant, partner, mailsTo };
+}
+
+export type PairingFixture = Awaited<ReturnType<typeof pairingFixture>>;
+
+/**
+ * For a test file about pairing: a fresh database (created before all tests, closed after them)
+ * with pairingFixture's demo data and helpers. Call it at the top of the file; `t` and `f` are
+ * filled in before the first test runs.
+ */
+export function setUpPairingDatabase(): { t: TestDatabase; f: PairingFixture } {
+  const t = {} as TestDatabase;
+  const f = {} as PairingFixture;
+  beforeAll(async () => {
+    Object.assign(t, await createTestDatabase());
+    Object.assign(f, await pairingFixture(t.db));
+  });
+  afterAll(async () => t.close());
+  return { t, f };
 }
