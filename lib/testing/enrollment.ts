@@ -3,11 +3,10 @@ import { afterAll, beforeAll } from "vitest";
 import { mailOutbox, programmes, users } from "@/db/schema";
 import { loadActor, type UserActor } from "@/lib/dal/actor";
 import { createCohort } from "@/lib/dal/cohorts";
-import { cohortSchema } from "@/lib/validation/cohort";
 import { signUpSchemaFor, type SignUpInput } from "@/lib/validation/enrollment";
 import { seedAndLoadActors } from "./actors";
 import { createTestDatabase, type TestDatabase } from "./db";
-import { day } from "./pairing";
+import { openCohortInput } from "./pairing";
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
@@ -32,20 +31,7 @@ export function setUpEnrollmentDatabase(defaults: { cohort?: Record<string, unkn
 
   /** The cohort form of an open first-come cohort (3 places unless `defaults.cohort` or `over` say otherwise). */
   const cohortInput = (over: Record<string, unknown> = {}) =>
-    cohortSchema.parse({
-      name: `Cohort ${unique()}`,
-      startDate: day(60),
-      endDate: day(200),
-      enrollmentOpensOn: day(-10),
-      enrollmentDeadline: day(30),
-      capacity: 3,
-      timeZone: "Europe/Amsterdam",
-      admissionMode: "first_come",
-      offerDays: 2,
-      policyAreas: "Wonen\nZorg en welzijn",
-      ...defaults.cohort,
-      ...over,
-    });
+    openCohortInput({ capacity: 3, policyAreas: "Wonen\nZorg en welzijn", ...defaults.cohort, ...over });
 
   /** Creates such a cohort of EmpoweringPeople as the demo coordinator; returns its id. */
   const newCohort = async (over: Record<string, unknown> = {}): Promise<string> =>

@@ -24,6 +24,26 @@ export function day(offset: number): string {
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
+/**
+ * The cohort form of an open first-come cohort (sign-ups are accepted at once): enrollment open
+ * since 10 days, starting in 60; 100 places and five policy areas unless `over` says otherwise.
+ */
+export function openCohortInput(over: Record<string, unknown> = {}) {
+  return cohortSchema.parse({
+    name: `Cohort ${unique()}`,
+    startDate: day(60),
+    endDate: day(200),
+    enrollmentOpensOn: day(-10),
+    enrollmentDeadline: day(30),
+    capacity: 100,
+    timeZone: "Europe/Amsterdam",
+    admissionMode: "first_come",
+    offerDays: 2,
+    policyAreas: AREAS.join("\n"),
+    ...over,
+  });
+}
+
 /** The demo data plus helpers that make cohorts, accepted participants and linked partners. */
 export async function pairingFixture(db: Db) {
   const people = await seedAndLoadActors(db);
@@ -35,22 +55,8 @@ export async function pairingFixture(db: Db) {
   };
 
   /** An open first-come cohort of EmpoweringPeople, so sign-ups are accepted at once. */
-  const newCohort = async (over: Record<string, unknown> = {}): Promise<string> => {
-    const input = cohortSchema.parse({
-      name: `Cohort ${unique()}`,
-      startDate: day(60),
-      endDate: day(200),
-      enrollmentOpensOn: day(-10),
-      enrollmentDeadline: day(30),
-      capacity: 100,
-      timeZone: "Europe/Amsterdam",
-      admissionMode: "first_come",
-      offerDays: 2,
-      policyAreas: AREAS.join("\n"),
-      ...over,
-    });
-    return (await createCohort(people.coordinator, ep!.id, input)).id;
-  };
+  const newCohort = async (over: Record<string, unknown> = {}): Promise<string> =>
+    (await createCohort(people.coordinator, ep!.id, openCohortInput(over))).id;
 
   /** An accepted participant of the cohort: their enrollment id, address and actor. */
   const participant = async (cohortId: string, over: Record<string, unknown> = {}, locale: Locale = "nl") => {
