@@ -73,7 +73,6 @@ test("a coordinator adds a sign-up question of their own, which appears on the p
   await page.getByRole("link", { name: "Gemeente Zwolle 2027" }).first().click();
   await page.getByRole("link", { name: "Sign-up questions" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await page.waitForLoadState("networkidle");
   await expectAccessible(page);
   const label = `Welke wijk kent u het best? ${Date.now().toString(36)}`;
   await page.getByLabel(/^Question/).first().fill(label);
