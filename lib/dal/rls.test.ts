@@ -4,6 +4,8 @@ import * as s from "@/db/schema";
 import type { Db } from "@/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { loadActor, SYSTEM } from "./actor";
+import { NotFoundError } from "@/lib/errors";
+import { getPublicCohort, listOpenCohorts } from "./enrollment-queries";
 import { listProgrammes } from "./programmes";
 import { asActor, inScope, TENANT_ROLE } from "./rls";
 import { sqlState } from "./tx";
@@ -147,6 +149,11 @@ describe("row-level security", () => {
     for (const table of [s.enrollments, s.memberships, s.partners, s.signUpRequests, s.meetings]) {
       expect(await inScope(scope, (tx) => tx.select().from(table))).toEqual([]);
     }
+    // Places are counted outside the wall (a SECURITY DEFINER function): the number, not the people.
+    const open = await listOpenCohorts();
+    expect(open.rows.find((r) => r.id === a.cohortId)?.placesLeft).toBe(4);
+    expect((await getPublicCohort(b.cohortId)).placesLeft).toBe(4);
+    await expect(getPublicCohort(a.draftCohortId)).rejects.toBeInstanceOf(NotFoundError);
     const write = inScope(scope, (tx) => tx.update(s.cohorts).set({ name: "x" }).where(eq(s.cohorts.id, a.cohortId)).returning());
     expect(await write).toEqual([]);
   });
