@@ -91,41 +91,41 @@ export async function listOpenCohorts(opts: { limit?: number; offset?: number } 
 export async function getPublicCohort(cohortId: string, now: Date = new Date()) {
   if (!isUuid(cohortId)) throw new NotFoundError();
   const { row, questions } = await inScope({ kind: "public" }, async (db) => {
-  const [row] = await db
-    .select({
-      id: cohorts.id,
-      name: cohorts.name,
-      status: cohorts.status,
-      admissionMode: cohorts.admissionMode,
-      startDate: cohorts.startDate,
-      endDate: cohorts.endDate,
-      enrollmentOpensOn: cohorts.enrollmentOpensOn,
-      enrollmentDeadline: cohorts.enrollmentDeadline,
-      timeZone: cohorts.timeZone,
-      capacity: cohorts.capacity,
-      policyAreas: cohorts.policyAreas,
-      offerDays: cohorts.offerDays,
-      taken: placesTakenSql,
-      waitlist: waitlistSql,
-      programmeName: programmes.name,
-      programmeDescription: programmes.description,
-      effortHalfDaysMin: programmes.effortHalfDaysMin,
-      effortHalfDaysMax: programmes.effortHalfDaysMax,
-      durationMonths: programmes.durationMonths,
-      minPartnerMeetings: programmes.minPartnerMeetings,
-      organisationName: organisations.name,
-    })
-    .from(cohorts)
-    .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
-    .innerJoin(organisations, eq(organisations.id, cohorts.organisationId))
-    .where(eq(cohorts.id, cohortId));
-  if (!row || row.status === "draft") throw new NotFoundError();
-  const questions = await db
-    .select({ id: cohortQuestions.id, kind: cohortQuestions.kind, label: cohortQuestions.label, options: cohortQuestions.options, required: cohortQuestions.required })
-    .from(cohortQuestions)
-    .where(eq(cohortQuestions.cohortId, cohortId))
-    .orderBy(asc(cohortQuestions.position), asc(cohortQuestions.createdAt));
-  return { row, questions };
+    const [row] = await db
+      .select({
+        id: cohorts.id,
+        name: cohorts.name,
+        status: cohorts.status,
+        admissionMode: cohorts.admissionMode,
+        startDate: cohorts.startDate,
+        endDate: cohorts.endDate,
+        enrollmentOpensOn: cohorts.enrollmentOpensOn,
+        enrollmentDeadline: cohorts.enrollmentDeadline,
+        timeZone: cohorts.timeZone,
+        capacity: cohorts.capacity,
+        policyAreas: cohorts.policyAreas,
+        offerDays: cohorts.offerDays,
+        taken: placesTakenSql,
+        waitlist: waitlistSql,
+        programmeName: programmes.name,
+        programmeDescription: programmes.description,
+        effortHalfDaysMin: programmes.effortHalfDaysMin,
+        effortHalfDaysMax: programmes.effortHalfDaysMax,
+        durationMonths: programmes.durationMonths,
+        minPartnerMeetings: programmes.minPartnerMeetings,
+        organisationName: organisations.name,
+      })
+      .from(cohorts)
+      .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
+      .innerJoin(organisations, eq(organisations.id, cohorts.organisationId))
+      .where(eq(cohorts.id, cohortId));
+    if (!row || row.status === "draft") throw new NotFoundError();
+    const questions = await db
+      .select({ id: cohortQuestions.id, kind: cohortQuestions.kind, label: cohortQuestions.label, options: cohortQuestions.options, required: cohortQuestions.required })
+      .from(cohortQuestions)
+      .where(eq(cohortQuestions.cohortId, cohortId))
+      .orderBy(asc(cohortQuestions.position), asc(cohortQuestions.createdAt));
+    return { row, questions };
   });
   const { taken, waitlist, ...rest } = row;
   return {
@@ -233,10 +233,10 @@ export async function listCohortEnrollments(actor: Actor | null, cohortId: strin
 export async function cohortEnrollmentCounts(actor: Actor | null, cohortId: string) {
   const rows = await inCoordinatedCohort(actor, cohortId, (db) =>
     db
-    .select({ status: enrollments.status, n: count() })
-    .from(enrollments)
-    .where(eq(enrollments.cohortId, cohortId))
-    .groupBy(enrollments.status),
+      .select({ status: enrollments.status, n: count() })
+      .from(enrollments)
+      .where(eq(enrollments.cohortId, cohortId))
+      .groupBy(enrollments.status),
   );
   const counts = Object.fromEntries(ENROLLMENT_STATUSES.map((s) => [s, 0])) as Record<EnrollmentStatus, number>;
   for (const r of rows) counts[r.status] = r.n;
@@ -247,61 +247,61 @@ export async function cohortEnrollmentCounts(actor: Actor | null, cohortId: stri
 export async function getEnrollmentDetail(actor: Actor | null, enrollmentId: string) {
   if (!isUuid(enrollmentId)) throw new NotFoundError();
   return asActor(actor, async (db) => {
-  const [row] = await db
-    .select({
-      id: enrollments.id,
-      organisationId: enrollments.organisationId,
-      cohortId: enrollments.cohortId,
-      cohortName: cohorts.name,
-      timeZone: cohorts.timeZone,
-      status: enrollments.status,
-      seq: enrollments.seq,
-      name: users.name,
-      email: users.email,
-      employer: enrollments.employer,
-      department: enrollments.department,
-      jobTitle: enrollments.jobTitle,
-      policyAreas: enrollments.policyAreas,
-      motivation: enrollments.motivation,
-      availableHalfDays: enrollments.availableHalfDays,
-      answers: enrollments.answers,
-      consentedAt: enrollments.consentedAt,
-      offerExpiresAt: enrollments.offerExpiresAt,
-      createdAt: enrollments.createdAt,
-    })
-    .from(enrollments)
-    .innerJoin(users, eq(users.id, enrollments.userId))
-    .innerJoin(cohorts, eq(cohorts.id, enrollments.cohortId))
-    .where(eq(enrollments.id, enrollmentId));
-  if (!row) throw new NotFoundError();
-  assertRole(actor, row.organisationId, COORDINATING);
-  const by = alias(users, "by_user");
-  const [questions, events, [pos]] = await Promise.all([
-    db
-      .select({ id: cohortQuestions.id, label: cohortQuestions.label, kind: cohortQuestions.kind })
-      .from(cohortQuestions)
-      .where(eq(cohortQuestions.cohortId, row.cohortId))
-      .orderBy(asc(cohortQuestions.position), asc(cohortQuestions.createdAt)),
-    db
+    const [row] = await db
       .select({
-        id: enrollmentEvents.id,
-        fromStatus: enrollmentEvents.fromStatus,
-        toStatus: enrollmentEvents.toStatus,
-        reason: enrollmentEvents.reason,
-        createdAt: enrollmentEvents.createdAt,
-        byName: by.name,
-        byEmail: by.email,
+        id: enrollments.id,
+        organisationId: enrollments.organisationId,
+        cohortId: enrollments.cohortId,
+        cohortName: cohorts.name,
+        timeZone: cohorts.timeZone,
+        status: enrollments.status,
+        seq: enrollments.seq,
+        name: users.name,
+        email: users.email,
+        employer: enrollments.employer,
+        department: enrollments.department,
+        jobTitle: enrollments.jobTitle,
+        policyAreas: enrollments.policyAreas,
+        motivation: enrollments.motivation,
+        availableHalfDays: enrollments.availableHalfDays,
+        answers: enrollments.answers,
+        consentedAt: enrollments.consentedAt,
+        offerExpiresAt: enrollments.offerExpiresAt,
+        createdAt: enrollments.createdAt,
       })
-      .from(enrollmentEvents)
-      .leftJoin(by, eq(by.id, enrollmentEvents.actorUserId))
-      .where(eq(enrollmentEvents.enrollmentId, enrollmentId))
-      .orderBy(asc(enrollmentEvents.createdAt), asc(enrollmentEvents.id)),
-    db
-      .select({ n: count() })
       .from(enrollments)
-      .where(and(eq(enrollments.cohortId, row.cohortId), eq(enrollments.status, "waitlisted"), sql`${enrollments.seq} <= ${row.seq}`)),
-  ]);
-  return { ...row, waitlistPosition: row.status === "waitlisted" ? (pos?.n ?? null) : null, questions, events };
+      .innerJoin(users, eq(users.id, enrollments.userId))
+      .innerJoin(cohorts, eq(cohorts.id, enrollments.cohortId))
+      .where(eq(enrollments.id, enrollmentId));
+    if (!row) throw new NotFoundError();
+    assertRole(actor, row.organisationId, COORDINATING);
+    const by = alias(users, "by_user");
+    const [questions, events, [pos]] = await Promise.all([
+      db
+        .select({ id: cohortQuestions.id, label: cohortQuestions.label, kind: cohortQuestions.kind })
+        .from(cohortQuestions)
+        .where(eq(cohortQuestions.cohortId, row.cohortId))
+        .orderBy(asc(cohortQuestions.position), asc(cohortQuestions.createdAt)),
+      db
+        .select({
+          id: enrollmentEvents.id,
+          fromStatus: enrollmentEvents.fromStatus,
+          toStatus: enrollmentEvents.toStatus,
+          reason: enrollmentEvents.reason,
+          createdAt: enrollmentEvents.createdAt,
+          byName: by.name,
+          byEmail: by.email,
+        })
+        .from(enrollmentEvents)
+        .leftJoin(by, eq(by.id, enrollmentEvents.actorUserId))
+        .where(eq(enrollmentEvents.enrollmentId, enrollmentId))
+        .orderBy(asc(enrollmentEvents.createdAt), asc(enrollmentEvents.id)),
+      db
+        .select({ n: count() })
+        .from(enrollments)
+        .where(and(eq(enrollments.cohortId, row.cohortId), eq(enrollments.status, "waitlisted"), sql`${enrollments.seq} <= ${row.seq}`)),
+    ]);
+    return { ...row, waitlistPosition: row.status === "waitlisted" ? (pos?.n ?? null) : null, questions, events };
   });
 }
 
