@@ -23,7 +23,7 @@ import type { Tx } from "./tx";
 /**
  * Places held (accepted or offered) and the waitlist's length per cohort, as SQL over `cohorts`.
  * The catalogue runs in scope "public", which sees no enrollments: these database functions
- * (migration 0008_rls) count them outside the wall and return only the number.
+ * (migration 0012_rls) count them outside the wall and return only the number.
  */
 const placesTakenSql = sql<number>`koppel_cohort_places_taken(${cohorts.id})`;
 const waitlistSql = sql<number>`koppel_cohort_waitlist_length(${cohorts.id})`;

@@ -1,5 +1,5 @@
 /**
- * Row-level security: the database's own wall behind the DAL's checks (migration 0008_rls).
+ * Row-level security: the database's own wall behind the DAL's checks (migration 0012_rls).
  *
  * WHO IS WALLED. A scoped transaction (`inScope`, `asActor`) starts with one statement that
  * switches to the role `koppel_tenant` for that transaction (`set_config('role', …, true)`, the
@@ -50,7 +50,7 @@ import { UnauthenticatedError } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { transaction, type Tx } from "./tx";
 
-/** The database role scoped transactions switch to (created by migration 0008_rls). */
+/** The database role scoped transactions switch to (created by migration 0012_rls). */
 export const TENANT_ROLE = "koppel_tenant";
 
 export type Scope =
