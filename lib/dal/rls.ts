@@ -32,11 +32,20 @@
  *     of every organisation, and may write nothing.
  *   - "person": my data, my partner records: the rows whose user_id / owner_user_id is the
  *     person's, in any organisation; read only.
- *   - "system": background jobs (housekeeping, retention, outbox, offer expiry) and the operator's
- *     CLI act across organisations by design; scope "system" sees all tenant rows. It is set only
- *     for the SYSTEM actor, which no request can become.
+ *   - "system": the SYSTEM actor (the operator's CLI, background jobs) acts across organisations
+ *     by design; `asActor(SYSTEM, …)` sees all tenant rows. No request can become SYSTEM. The jobs
+ *     themselves (housekeeping, retention, outbox worker, offer expiry) do not open a scope yet:
+ *     they run on the connecting role, outside the wall, like every path the README lists as
+ *     not yet walled.
  * Sign-in and session lookups (next-auth's adapter, API tokens by hash, `loadActor`) run before
  * any organisation is known and decide what the scope will be: they stay on the connecting role.
+ * So does the check that precedes a walled write in pairing and partner links (one read by id,
+ * then `assertRole`): the write's transaction is walled to the organisation that check found.
+ *
+ * HOW TO WALL A PATH. Resolve the organisation (`currentOrganisation`) and use
+ * `inScope(tenant(id), tx => …)`, or, for a record looked up by id, `asActor(actor, tx => …)`
+ * (every organisation the person belongs to; the DAL still checks the role), and run every query
+ * on that `tx`. A function that reads with `getDb()` is not walled.
  *
  * FOREIGN KEYS bypass RLS in PostgreSQL (a row of organisation A can still point at a cohort of
  * B): the DAL's checks, and `organisation_id` taken from the parent row, keep that from happening.
