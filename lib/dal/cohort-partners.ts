@@ -5,7 +5,8 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { assertRole, COORDINATING, type Actor } from "./actor";
 import { actorUserId, pairedCounts } from "./pair-rules";
 import { isUuid } from "./programmes";
-import { lockCohortRow, transaction, type Tx } from "./tx";
+import { inScope, tenant } from "./rls";
+import { lockCohortRow, type Tx } from "./tx";
 
 /** The partner and the cohort, both in one organisation the actor coordinates. */
 async function partnerAndCohort(actor: Actor | null, partnerId: string, cohortId: string) {
@@ -42,12 +43,12 @@ async function lockedLink(tx: Tx, partnerId: string, cohortId: string) {
  * (by default the partner's own number), or changes that number; never below its active pairs.
  */
 export async function linkPartnerToCohort(actor: Actor | null, partnerId: string, cohortId: string, capacity?: number): Promise<{ linkId: string }> {
-  const { db, partner } = await partnerAndCohort(actor, partnerId, cohortId);
+  const { partner } = await partnerAndCohort(actor, partnerId, cohortId);
   if (partner.status !== "approved") throw new ConflictError("partnerNotApproved");
   const places = capacity ?? partner.capacityPerCohort;
   if (!Number.isInteger(places) || places < 1) throw new ConflictError("tooSmall", "capacity");
   if (places > 50) throw new ConflictError("tooLarge", "capacity");
-  return transaction(db, async (tx) => {
+  return inScope(tenant(partner.organisationId), async (tx) => {
     let link = await lockedLink(tx, partnerId, cohortId);
     if (!link) {
       const [created] = await tx
@@ -69,8 +70,8 @@ export async function linkPartnerToCohort(actor: Actor | null, partnerId: string
 
 /** A coordinator removes a partner from a cohort; refused while it has active pairs there. */
 export async function unlinkPartnerFromCohort(actor: Actor | null, partnerId: string, cohortId: string): Promise<void> {
-  const { db } = await partnerAndCohort(actor, partnerId, cohortId);
-  await transaction(db, async (tx) => {
+  const { partner } = await partnerAndCohort(actor, partnerId, cohortId);
+  await inScope(tenant(partner.organisationId), async (tx) => {
     const link = await lockedLink(tx, partnerId, cohortId);
     if (!link) throw new NotFoundError();
     const paired = (await pairedCounts(tx, cohortId, [partnerId])).get(partnerId) ?? 0;

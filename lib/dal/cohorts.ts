@@ -1,46 +1,46 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
 import { cohorts, programmes } from "@/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { CohortInput } from "@/lib/validation/cohort";
 import { assertRole, COORDINATING, currentOrganisation, type Actor } from "./actor";
 import { lockCohort, offerFreedPlaces, placesTaken } from "./enrollment-rules";
 import { getProgramme, isUuid } from "./programmes";
-import { transaction } from "./tx";
+import { asActor, inScope, tenant } from "./rls";
+import type { Tx } from "./tx";
 
 export type Cohort = typeof cohorts.$inferSelect;
 
 /** Cohorts of the actor's current organisation (optionally of one programme), newest first. */
 export async function listCohorts(actor: Actor | null, opts: { programmeId?: string; limit?: number } = {}) {
   const organisationId = currentOrganisation(actor, COORDINATING);
-  const db = await getDb();
   const where = opts.programmeId
     ? and(eq(cohorts.organisationId, organisationId), eq(cohorts.programmeId, opts.programmeId))
     : eq(cohorts.organisationId, organisationId);
-  return db
-    .select({
-      id: cohorts.id,
-      name: cohorts.name,
-      programmeId: cohorts.programmeId,
-      programmeName: programmes.name,
-      startDate: cohorts.startDate,
-      endDate: cohorts.endDate,
-      enrollmentDeadline: cohorts.enrollmentDeadline,
-      capacity: cohorts.capacity,
-      timeZone: cohorts.timeZone,
-    })
-    .from(cohorts)
-    .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
-    .where(where)
-    .orderBy(desc(cohorts.startDate), asc(cohorts.name))
-    .limit(opts.limit ?? 50);
+  return inScope(tenant(organisationId), (tx) =>
+    tx
+      .select({
+        id: cohorts.id,
+        name: cohorts.name,
+        programmeId: cohorts.programmeId,
+        programmeName: programmes.name,
+        startDate: cohorts.startDate,
+        endDate: cohorts.endDate,
+        enrollmentDeadline: cohorts.enrollmentDeadline,
+        capacity: cohorts.capacity,
+        timeZone: cohorts.timeZone,
+      })
+      .from(cohorts)
+      .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
+      .where(where)
+      .orderBy(desc(cohorts.startDate), asc(cohorts.name))
+      .limit(opts.limit ?? 50),
+  );
 }
 
 /** The policy areas the organisation's cohorts use, each once (first spelling kept): what partners should match. */
 export async function listCohortPolicyAreas(actor: Actor | null): Promise<string[]> {
   const organisationId = currentOrganisation(actor, COORDINATING);
-  const db = await getDb();
-  const rows = await db.select({ areas: cohorts.policyAreas }).from(cohorts).where(eq(cohorts.organisationId, organisationId));
+  const rows = await inScope(tenant(organisationId), (tx) => tx.select({ areas: cohorts.policyAreas }).from(cohorts).where(eq(cohorts.organisationId, organisationId)));
   const seen = new Map<string, string>();
   for (const area of rows.flatMap((r) => r.areas)) {
     const key = area.normalize("NFC").trim().toLowerCase();
@@ -52,8 +52,12 @@ export async function listCohortPolicyAreas(actor: Actor | null): Promise<string
 /** One cohort; 404 outside the actor's organisations, 403 for a role that may not manage it. */
 export async function getCohort(actor: Actor | null, id: string): Promise<Cohort> {
   if (!isUuid(id)) throw new NotFoundError();
-  const db = await getDb();
-  const [row] = await db.select().from(cohorts).where(eq(cohorts.id, id));
+  return asActor(actor, (tx) => findCohort(tx, actor, id));
+}
+
+/** getCohort inside a scoped transaction the caller holds. */
+export async function findCohort(tx: Tx, actor: Actor | null, id: string): Promise<Cohort> {
+  const [row] = await tx.select().from(cohorts).where(eq(cohorts.id, id));
   if (!row) throw new NotFoundError();
   assertRole(actor, row.organisationId, COORDINATING);
   return row;
@@ -62,19 +66,19 @@ export async function getCohort(actor: Actor | null, id: string): Promise<Cohort
 /** Creates a cohort of a programme the actor coordinates. */
 export async function createCohort(actor: Actor | null, programmeId: string, input: CohortInput): Promise<{ id: string }> {
   const programme = await getProgramme(actor, programmeId);
-  const db = await getDb();
-  const [row] = await db
-    .insert(cohorts)
-    .values({ ...input, programmeId: programme.id, organisationId: programme.organisationId })
-    .returning({ id: cohorts.id });
+  const [row] = await inScope(tenant(programme.organisationId), (tx) =>
+    tx
+      .insert(cohorts)
+      .values({ ...input, programmeId: programme.id, organisationId: programme.organisationId })
+      .returning({ id: cohorts.id }),
+  );
   return row!;
 }
 
 /** Edits a cohort the actor coordinates. */
 export async function updateCohort(actor: Actor | null, id: string, input: CohortInput): Promise<void> {
   const existing = await getCohort(actor, id);
-  const db = await getDb();
-  await transaction(db, async (tx) => {
+  await inScope(tenant(existing.organisationId), async (tx) => {
     // The same lock as sign-ups and decisions: capacity cannot drop below the places held, and
     // places added go to the waitlist at once.
     await lockCohort(tx, id);

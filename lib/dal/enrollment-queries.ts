@@ -17,10 +17,16 @@ import { endOfDayIn } from "@/lib/time";
 import { assertRole, COORDINATING, requireUser, type Actor } from "./actor";
 import { signUpOpen } from "./enrollment-rules";
 import { isUuid } from "./programmes";
+import { asActor, inScope } from "./rls";
+import type { Tx } from "./tx";
 
-/** Places held (accepted or offered) per cohort, as a SQL expression over `cohorts`. */
-const placesTakenSql = sql<number>`(SELECT count(*)::int FROM ${enrollments} e WHERE e.cohort_id = ${cohorts.id} AND e.status IN ('accepted', 'offered'))`;
-const waitlistSql = sql<number>`(SELECT count(*)::int FROM ${enrollments} e WHERE e.cohort_id = ${cohorts.id} AND e.status = 'waitlisted')`;
+/**
+ * Places held (accepted or offered) and the waitlist's length per cohort, as SQL over `cohorts`.
+ * The catalogue runs in scope "public", which sees no enrollments: these database functions
+ * (migration 0012_rls) count them outside the wall and return only the number.
+ */
+const placesTakenSql = sql<number>`koppel_cohort_places_taken(${cohorts.id})`;
+const waitlistSql = sql<number>`koppel_cohort_waitlist_length(${cohorts.id})`;
 /** Sign-up is open now: status open and within the window, in the cohort's own time zone. */
 const openNowSql = sql`${cohorts.status} = 'open'
   AND (${cohorts.enrollmentOpensOn}::timestamp AT TIME ZONE ${cohorts.timeZone}) <= now()
@@ -45,8 +51,7 @@ export interface PublicCohortSummary {
 
 /** The public catalogue: cohorts of every organisation whose sign-up is open now, soonest deadline first. */
 export async function listOpenCohorts(opts: { limit?: number; offset?: number } = {}): Promise<{ rows: PublicCohortSummary[]; total: number }> {
-  const db = await getDb();
-  const [rows, [totalRow]] = await Promise.all([
+  const [rows, [totalRow]] = await inScope({ kind: "public" }, (db) => Promise.all([
     db
       .select({
         id: cohorts.id,
@@ -71,7 +76,7 @@ export async function listOpenCohorts(opts: { limit?: number; offset?: number } 
       .limit(Math.min(opts.limit ?? 50, 200))
       .offset(opts.offset ?? 0),
     db.select({ n: count() }).from(cohorts).where(openNowSql),
-  ]);
+  ]));
   return {
     rows: rows.map(({ taken, ...r }) => ({
       ...r,
@@ -85,41 +90,43 @@ export async function listOpenCohorts(opts: { limit?: number; offset?: number } 
 /** A cohort as the public sees it (any status but draft): programme, what it asks, places, questions. */
 export async function getPublicCohort(cohortId: string, now: Date = new Date()) {
   if (!isUuid(cohortId)) throw new NotFoundError();
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      id: cohorts.id,
-      name: cohorts.name,
-      status: cohorts.status,
-      admissionMode: cohorts.admissionMode,
-      startDate: cohorts.startDate,
-      endDate: cohorts.endDate,
-      enrollmentOpensOn: cohorts.enrollmentOpensOn,
-      enrollmentDeadline: cohorts.enrollmentDeadline,
-      timeZone: cohorts.timeZone,
-      capacity: cohorts.capacity,
-      policyAreas: cohorts.policyAreas,
-      offerDays: cohorts.offerDays,
-      taken: placesTakenSql,
-      waitlist: waitlistSql,
-      programmeName: programmes.name,
-      programmeDescription: programmes.description,
-      effortHalfDaysMin: programmes.effortHalfDaysMin,
-      effortHalfDaysMax: programmes.effortHalfDaysMax,
-      durationMonths: programmes.durationMonths,
-      minPartnerMeetings: programmes.minPartnerMeetings,
-      organisationName: organisations.name,
-    })
-    .from(cohorts)
-    .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
-    .innerJoin(organisations, eq(organisations.id, cohorts.organisationId))
-    .where(eq(cohorts.id, cohortId));
-  if (!row || row.status === "draft") throw new NotFoundError();
-  const questions = await db
-    .select({ id: cohortQuestions.id, kind: cohortQuestions.kind, label: cohortQuestions.label, options: cohortQuestions.options, required: cohortQuestions.required })
-    .from(cohortQuestions)
-    .where(eq(cohortQuestions.cohortId, cohortId))
-    .orderBy(asc(cohortQuestions.position), asc(cohortQuestions.createdAt));
+  const { row, questions } = await inScope({ kind: "public" }, async (db) => {
+    const [row] = await db
+      .select({
+        id: cohorts.id,
+        name: cohorts.name,
+        status: cohorts.status,
+        admissionMode: cohorts.admissionMode,
+        startDate: cohorts.startDate,
+        endDate: cohorts.endDate,
+        enrollmentOpensOn: cohorts.enrollmentOpensOn,
+        enrollmentDeadline: cohorts.enrollmentDeadline,
+        timeZone: cohorts.timeZone,
+        capacity: cohorts.capacity,
+        policyAreas: cohorts.policyAreas,
+        offerDays: cohorts.offerDays,
+        taken: placesTakenSql,
+        waitlist: waitlistSql,
+        programmeName: programmes.name,
+        programmeDescription: programmes.description,
+        effortHalfDaysMin: programmes.effortHalfDaysMin,
+        effortHalfDaysMax: programmes.effortHalfDaysMax,
+        durationMonths: programmes.durationMonths,
+        minPartnerMeetings: programmes.minPartnerMeetings,
+        organisationName: organisations.name,
+      })
+      .from(cohorts)
+      .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
+      .innerJoin(organisations, eq(organisations.id, cohorts.organisationId))
+      .where(eq(cohorts.id, cohortId));
+    if (!row || row.status === "draft") throw new NotFoundError();
+    const questions = await db
+      .select({ id: cohortQuestions.id, kind: cohortQuestions.kind, label: cohortQuestions.label, options: cohortQuestions.options, required: cohortQuestions.required })
+      .from(cohortQuestions)
+      .where(eq(cohortQuestions.cohortId, cohortId))
+      .orderBy(asc(cohortQuestions.position), asc(cohortQuestions.createdAt));
+    return { row, questions };
+  });
   const { taken, waitlist, ...rest } = row;
   return {
     ...rest,
@@ -144,13 +151,15 @@ export interface EnrollmentListQuery {
   pageSize?: number;
 }
 
-async function coordinatedCohort(actor: Actor | null, cohortId: string) {
+/** Runs `fn` for a cohort the actor coordinates, in one transaction walled to the actor's organisations. */
+async function inCoordinatedCohort<T>(actor: Actor | null, cohortId: string, fn: (db: Tx) => Promise<T>): Promise<T> {
   if (!isUuid(cohortId)) throw new NotFoundError();
-  const db = await getDb();
-  const [c] = await db.select({ id: cohorts.id, organisationId: cohorts.organisationId }).from(cohorts).where(eq(cohorts.id, cohortId));
-  if (!c) throw new NotFoundError();
-  assertRole(actor, c.organisationId, COORDINATING);
-  return { db, cohort: c };
+  return asActor(actor, async (tx) => {
+    const [c] = await tx.select({ organisationId: cohorts.organisationId }).from(cohorts).where(eq(cohorts.id, cohortId));
+    if (!c) throw new NotFoundError();
+    assertRole(actor, c.organisationId, COORDINATING);
+    return fn(tx);
+  });
 }
 
 /**
@@ -161,7 +170,7 @@ async function coordinatedCohort(actor: Actor | null, cohortId: string) {
  * query (`count(*) over ()`), and only the page's rows are joined with `users`.
  */
 export async function listCohortEnrollments(actor: Actor | null, cohortId: string, query: EnrollmentListQuery = {}) {
-  const { db } = await coordinatedCohort(actor, cohortId);
+  return inCoordinatedCohort(actor, cohortId, async (db) => {
   const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 200);
   const page = Math.max(query.page ?? 1, 1);
   const conditions: SQL[] = [eq(enrollments.cohortId, cohortId)];
@@ -217,16 +226,18 @@ export async function listCohortEnrollments(actor: Actor | null, cohortId: strin
   }
   const rows = found.map(({ total: _total, ...r }) => r);
   return { rows, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
+  });
 }
 
 /** Counts per status and the places left, for a cohort's coordinators. */
 export async function cohortEnrollmentCounts(actor: Actor | null, cohortId: string) {
-  const { db } = await coordinatedCohort(actor, cohortId);
-  const rows = await db
-    .select({ status: enrollments.status, n: count() })
-    .from(enrollments)
-    .where(eq(enrollments.cohortId, cohortId))
-    .groupBy(enrollments.status);
+  const rows = await inCoordinatedCohort(actor, cohortId, (db) =>
+    db
+      .select({ status: enrollments.status, n: count() })
+      .from(enrollments)
+      .where(eq(enrollments.cohortId, cohortId))
+      .groupBy(enrollments.status),
+  );
   const counts = Object.fromEntries(ENROLLMENT_STATUSES.map((s) => [s, 0])) as Record<EnrollmentStatus, number>;
   for (const r of rows) counts[r.status] = r.n;
   return counts;
@@ -235,62 +246,63 @@ export async function cohortEnrollmentCounts(actor: Actor | null, cohortId: stri
 /** One application with the person, their answers and its whole status history. */
 export async function getEnrollmentDetail(actor: Actor | null, enrollmentId: string) {
   if (!isUuid(enrollmentId)) throw new NotFoundError();
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      id: enrollments.id,
-      organisationId: enrollments.organisationId,
-      cohortId: enrollments.cohortId,
-      cohortName: cohorts.name,
-      timeZone: cohorts.timeZone,
-      status: enrollments.status,
-      seq: enrollments.seq,
-      name: users.name,
-      email: users.email,
-      employer: enrollments.employer,
-      department: enrollments.department,
-      jobTitle: enrollments.jobTitle,
-      policyAreas: enrollments.policyAreas,
-      motivation: enrollments.motivation,
-      availableHalfDays: enrollments.availableHalfDays,
-      answers: enrollments.answers,
-      consentedAt: enrollments.consentedAt,
-      offerExpiresAt: enrollments.offerExpiresAt,
-      createdAt: enrollments.createdAt,
-    })
-    .from(enrollments)
-    .innerJoin(users, eq(users.id, enrollments.userId))
-    .innerJoin(cohorts, eq(cohorts.id, enrollments.cohortId))
-    .where(eq(enrollments.id, enrollmentId));
-  if (!row) throw new NotFoundError();
-  assertRole(actor, row.organisationId, COORDINATING);
-  const by = alias(users, "by_user");
-  const [questions, events, [pos]] = await Promise.all([
-    db
-      .select({ id: cohortQuestions.id, label: cohortQuestions.label, kind: cohortQuestions.kind })
-      .from(cohortQuestions)
-      .where(eq(cohortQuestions.cohortId, row.cohortId))
-      .orderBy(asc(cohortQuestions.position), asc(cohortQuestions.createdAt)),
-    db
+  return asActor(actor, async (db) => {
+    const [row] = await db
       .select({
-        id: enrollmentEvents.id,
-        fromStatus: enrollmentEvents.fromStatus,
-        toStatus: enrollmentEvents.toStatus,
-        reason: enrollmentEvents.reason,
-        createdAt: enrollmentEvents.createdAt,
-        byName: by.name,
-        byEmail: by.email,
+        id: enrollments.id,
+        organisationId: enrollments.organisationId,
+        cohortId: enrollments.cohortId,
+        cohortName: cohorts.name,
+        timeZone: cohorts.timeZone,
+        status: enrollments.status,
+        seq: enrollments.seq,
+        name: users.name,
+        email: users.email,
+        employer: enrollments.employer,
+        department: enrollments.department,
+        jobTitle: enrollments.jobTitle,
+        policyAreas: enrollments.policyAreas,
+        motivation: enrollments.motivation,
+        availableHalfDays: enrollments.availableHalfDays,
+        answers: enrollments.answers,
+        consentedAt: enrollments.consentedAt,
+        offerExpiresAt: enrollments.offerExpiresAt,
+        createdAt: enrollments.createdAt,
       })
-      .from(enrollmentEvents)
-      .leftJoin(by, eq(by.id, enrollmentEvents.actorUserId))
-      .where(eq(enrollmentEvents.enrollmentId, enrollmentId))
-      .orderBy(asc(enrollmentEvents.createdAt), asc(enrollmentEvents.id)),
-    db
-      .select({ n: count() })
       .from(enrollments)
-      .where(and(eq(enrollments.cohortId, row.cohortId), eq(enrollments.status, "waitlisted"), sql`${enrollments.seq} <= ${row.seq}`)),
-  ]);
-  return { ...row, waitlistPosition: row.status === "waitlisted" ? (pos?.n ?? null) : null, questions, events };
+      .innerJoin(users, eq(users.id, enrollments.userId))
+      .innerJoin(cohorts, eq(cohorts.id, enrollments.cohortId))
+      .where(eq(enrollments.id, enrollmentId));
+    if (!row) throw new NotFoundError();
+    assertRole(actor, row.organisationId, COORDINATING);
+    const by = alias(users, "by_user");
+    const [questions, events, [pos]] = await Promise.all([
+      db
+        .select({ id: cohortQuestions.id, label: cohortQuestions.label, kind: cohortQuestions.kind })
+        .from(cohortQuestions)
+        .where(eq(cohortQuestions.cohortId, row.cohortId))
+        .orderBy(asc(cohortQuestions.position), asc(cohortQuestions.createdAt)),
+      db
+        .select({
+          id: enrollmentEvents.id,
+          fromStatus: enrollmentEvents.fromStatus,
+          toStatus: enrollmentEvents.toStatus,
+          reason: enrollmentEvents.reason,
+          createdAt: enrollmentEvents.createdAt,
+          byName: by.name,
+          byEmail: by.email,
+        })
+        .from(enrollmentEvents)
+        .leftJoin(by, eq(by.id, enrollmentEvents.actorUserId))
+        .where(eq(enrollmentEvents.enrollmentId, enrollmentId))
+        .orderBy(asc(enrollmentEvents.createdAt), asc(enrollmentEvents.id)),
+      db
+        .select({ n: count() })
+        .from(enrollments)
+        .where(and(eq(enrollments.cohortId, row.cohortId), eq(enrollments.status, "waitlisted"), sql`${enrollments.seq} <= ${row.seq}`)),
+    ]);
+    return { ...row, waitlistPosition: row.status === "waitlisted" ? (pos?.n ?? null) : null, questions, events };
+  });
 }
 
 /** The person's own enrollments across organisations, with waitlist place and open offer. */

@@ -1,6 +1,5 @@
 import { and, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb } from "@/db/client";
 import { cohorts, enrollments, meetings, pairs, partners, users, type MeetingMode, type MeetingSide, type MeetingStatus } from "@/db/schema";
 import { renderMeetingMail } from "@/emails/meetings";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -10,7 +9,8 @@ import { COORDINATING, requireUser, type Actor, type UserActor } from "./actor";
 import { signInPageUrl } from "./auth";
 import { enqueueMail } from "./mail";
 import { isUuid } from "./programmes";
-import { transaction, type DbOrTx, type Tx } from "./tx";
+import { asActor } from "./rls";
+import type { DbOrTx, Tx } from "./tx";
 
 const other = (side: MeetingSide): MeetingSide => (side === "participant" ? "partner" : "participant");
 
@@ -74,19 +74,18 @@ async function mailSide(
  */
 export async function logMeeting(actor: Actor | null, pairId: string, input: MeetingFormValues, now: Date = new Date()): Promise<{ meetingId: string }> {
   const user = requireUser(actor);
-  const db = await getDb();
-  const pair = await pairSides(db, pairId);
-  const side = sideOf(user, pair);
-  if (!side) throw new NotFoundError();
-  if (pair.status !== "confirmed") throw new ConflictError("pairEnded");
-  // The DAL checks again with its own clock: the form's check ran in the browser.
-  const parsed = meetingSchemaAt(() => now).safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConflictError(issue.message, String(issue.path[0] ?? "startsAt"));
-  }
-  const m = parsed.data;
-  return transaction(db, async (tx) => {
+  return asActor(user, async (tx) => {
+    const pair = await pairSides(tx, pairId);
+    const side = sideOf(user, pair);
+    if (!side) throw new NotFoundError();
+    if (pair.status !== "confirmed") throw new ConflictError("pairEnded");
+    // The DAL checks again with its own clock: the form's check ran in the browser.
+    const parsed = meetingSchemaAt(() => now).safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new ConflictError(issue.message, String(issue.path[0] ?? "startsAt"));
+    }
+    const m = parsed.data;
     const [twin] = await tx
       .select({ id: meetings.id })
       .from(meetings)
@@ -108,15 +107,14 @@ export async function logMeeting(actor: Actor | null, pairId: string, input: Mee
 export async function respondToMeeting(actor: Actor | null, meetingId: string, response: MeetingResponse, comment = ""): Promise<void> {
   const user = requireUser(actor);
   if (!isUuid(meetingId)) throw new NotFoundError();
-  const db = await getDb();
-  const [head] = await db.select({ pairId: meetings.pairId }).from(meetings).where(eq(meetings.id, meetingId));
-  if (!head) throw new NotFoundError();
-  const pair = await pairSides(db, head.pairId);
-  const side = sideOf(user, pair);
-  if (!side) throw new NotFoundError();
   const why = comment.trim().slice(0, 1000);
-  if (response === "dispute" && !why) throw new ConflictError("disputeCommentRequired", "comment");
-  await transaction(db, async (tx) => {
+  await asActor(user, async (tx) => {
+    const [head] = await tx.select({ pairId: meetings.pairId }).from(meetings).where(eq(meetings.id, meetingId));
+    if (!head) throw new NotFoundError();
+    const pair = await pairSides(tx, head.pairId);
+    const side = sideOf(user, pair);
+    if (!side) throw new NotFoundError();
+    if (response === "dispute" && !why) throw new ConflictError("disputeCommentRequired", "comment");
     const [m] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for("update");
     if (!m) throw new NotFoundError();
     if (m.loggedBySide === side) throw new ForbiddenError("The other side confirms a meeting");
@@ -167,16 +165,18 @@ const meetingColumns = {
  */
 export async function listPairMeetings(actor: Actor | null, pairId: string): Promise<MeetingView[]> {
   const user = requireUser(actor);
-  const db = await getDb();
-  const pair = await pairSides(db, pairId);
-  const side = sideOf(user, pair);
-  if (!side && !user.memberships.some((m) => m.organisationId === pair.organisationId && COORDINATING.includes(m.role))) throw new NotFoundError();
-  const rows = await db
-    .select(meetingColumns)
-    .from(meetings)
-    .leftJoin(logger, eq(logger.id, meetings.loggedById))
-    .where(eq(meetings.pairId, pair.id))
-    .orderBy(desc(meetings.startsAt));
+  const { rows, side } = await asActor(user, async (db) => {
+    const pair = await pairSides(db, pairId);
+    const side = sideOf(user, pair);
+    if (!side && !user.memberships.some((m) => m.organisationId === pair.organisationId && COORDINATING.includes(m.role))) throw new NotFoundError();
+    const rows = await db
+      .select(meetingColumns)
+      .from(meetings)
+      .leftJoin(logger, eq(logger.id, meetings.loggedById))
+      .where(eq(meetings.pairId, pair.id))
+      .orderBy(desc(meetings.startsAt));
+    return { rows, side };
+  });
   return rows.map((r) => ({ ...r, awaitingMe: side !== null && r.status === "logged" && r.loggedBySide !== side }));
 }
 
@@ -184,33 +184,34 @@ export async function listPairMeetings(actor: Actor | null, pairId: string): Pro
 export async function listMeetingsAwaitingMe(actor: Actor | null) {
   const user = requireUser(actor);
   const orgs = user.memberships.map((m) => m.organisationId);
-  const db = await getDb();
   const person = alias(users, "person");
-  const rows = await db
-    .select({
-      ...meetingColumns,
-      cohortName: cohorts.name,
-      partnerName: partners.name,
-      participantName: sql<string>`coalesce(${person.name}, ${person.email})`,
-    })
-    .from(meetings)
-    .innerJoin(pairs, eq(pairs.id, meetings.pairId))
-    .innerJoin(cohorts, eq(cohorts.id, pairs.cohortId))
-    .innerJoin(enrollments, eq(enrollments.id, pairs.enrollmentId))
-    .innerJoin(person, eq(person.id, enrollments.userId))
-    .innerJoin(partners, eq(partners.id, pairs.partnerId))
-    .leftJoin(logger, eq(logger.id, meetings.loggedById))
-    .where(
-      and(
-        eq(meetings.status, "logged"),
-        inArray(pairs.organisationId, orgs),
-        or(
-          and(eq(meetings.loggedBySide, "partner"), eq(enrollments.userId, user.userId)),
-          and(eq(meetings.loggedBySide, "participant"), eq(partners.ownerUserId, user.userId)),
+  const rows = await asActor(user, (db) =>
+    db
+      .select({
+        ...meetingColumns,
+        cohortName: cohorts.name,
+        partnerName: partners.name,
+        participantName: sql<string>`coalesce(${person.name}, ${person.email})`,
+      })
+      .from(meetings)
+      .innerJoin(pairs, eq(pairs.id, meetings.pairId))
+      .innerJoin(cohorts, eq(cohorts.id, pairs.cohortId))
+      .innerJoin(enrollments, eq(enrollments.id, pairs.enrollmentId))
+      .innerJoin(person, eq(person.id, enrollments.userId))
+      .innerJoin(partners, eq(partners.id, pairs.partnerId))
+      .leftJoin(logger, eq(logger.id, meetings.loggedById))
+      .where(
+        and(
+          eq(meetings.status, "logged"),
+          inArray(pairs.organisationId, orgs),
+          or(
+            and(eq(meetings.loggedBySide, "partner"), eq(enrollments.userId, user.userId)),
+            and(eq(meetings.loggedBySide, "participant"), eq(partners.ownerUserId, user.userId)),
+          ),
         ),
-      ),
-    )
-    .orderBy(desc(meetings.startsAt));
+      )
+      .orderBy(desc(meetings.startsAt)),
+  );
   // The counterpart is the other side: a participant sees the partner's name, a partner the participant's.
   return rows.map(({ partnerName, participantName, ...r }) => ({
     ...r,

@@ -9,26 +9,28 @@ import { recordAudit } from "./audit";
 import { normaliseEmail, signInPageUrl } from "./auth";
 import { enqueueMail } from "./mail";
 import { isUuid } from "./programmes";
+import { inScope, tenant } from "./rls";
 import type { Tx } from "./tx";
 
 /** Members of the actor's current organisation (admins only). */
 export async function listMembers(actor: Actor | null) {
   const organisationId = currentOrganisation(actor, ADMINS);
-  const db = await getDb();
-  return db
-    .select({
-      id: memberships.id,
-      name: users.name,
-      email: users.email,
-      role: memberships.role,
-      invitedAt: memberships.invitedAt,
-      signedInBefore: users.emailVerified,
-      disabledAt: users.disabledAt,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.organisationId, organisationId))
-    .orderBy(asc(users.email));
+  return inScope(tenant(organisationId), (db) =>
+    db
+      .select({
+        id: memberships.id,
+        name: users.name,
+        email: users.email,
+        role: memberships.role,
+        invitedAt: memberships.invitedAt,
+        signedInBefore: users.emailVerified,
+        disabledAt: users.disabledAt,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.organisationId, organisationId))
+      .orderBy(asc(users.email)),
+  );
 }
 
 /** Finds the user with this address (already normalised) or creates one. */

@@ -18,7 +18,8 @@ import {
   type PairRefusal,
 } from "./pair-rules";
 import { isUuid } from "./programmes";
-import { transaction, type Tx } from "./tx";
+import { inScope, tenant } from "./rls";
+import type { Tx } from "./tx";
 
 export { BOARD_PAGE_SIZE, getPairingBoard, listCohortPairs, proposePairs, type BoardParticipant, type CohortPair, type PairingBoard, type Proposal } from "./pair-queries";
 export { listMyPairs, type MyPair } from "./my-pairs";
@@ -33,7 +34,7 @@ export type { PairRefusal } from "./pair-rules";
 export async function pairParticipant(actor: Actor | null, cohortId: string, enrollmentId: string, partnerId: string): Promise<{ pairId: string }> {
   const cohort = await coordinatedCohort(actor, cohortId);
   if (!isUuid(enrollmentId) || !isUuid(partnerId)) throw new NotFoundError();
-  return transaction(cohort.db, async (tx) => {
+  return inScope(tenant(cohort.organisationId), async (tx) => {
     await lockPairingCohort(tx, cohort.id);
     const [partner] = await linkedPartners(tx, cohort.id, { partnerIds: [partnerId], lock: true });
     const [participant] = await candidates(tx, cohort.id, { enrollmentIds: [enrollmentId], lock: true });
@@ -81,8 +82,8 @@ function requireReason(reason: string): string {
 /** A coordinator ends a pair, with a reason; the partner's place becomes free again. */
 export async function unpair(actor: Actor | null, pairId: string, reason: string): Promise<void> {
   const why = requireReason(reason);
-  const { db, cohortId } = await coordinatedPair(actor, pairId);
-  await transaction(db, async (tx) => {
+  const { organisationId, cohortId } = await coordinatedPair(actor, pairId);
+  await inScope(tenant(organisationId), async (tx) => {
     await lockPairingCohort(tx, cohortId);
     const pair = await lockedActivePair(tx, pairId);
     await endPair(tx, pair, "ended", { userId: actorUserId(actor), reason: why });
@@ -96,9 +97,9 @@ export async function unpair(actor: Actor | null, pairId: string, reason: string
  */
 export async function changePair(actor: Actor | null, pairId: string, newPartnerId: string, reason: string): Promise<{ pairId: string }> {
   const why = requireReason(reason);
-  const { db, cohortId } = await coordinatedPair(actor, pairId);
+  const { organisationId, cohortId } = await coordinatedPair(actor, pairId);
   if (!isUuid(newPartnerId)) throw new NotFoundError();
-  return transaction(db, async (tx) => {
+  return inScope(tenant(organisationId), async (tx) => {
     // Lock order as in pairParticipant (tx.ts): the cohort, the partner's link, the enrollment, the pair.
     await lockPairingCohort(tx, cohortId);
     const [partner] = await linkedPartners(tx, cohortId, { partnerIds: [newPartnerId], lock: true });
@@ -141,7 +142,7 @@ export async function applyProposal(actor: Actor | null, cohortId: string, propo
   if (proposal.length === 0) return { applied: true, pairIds: [] };
   if (proposal.some((p) => !isUuid(p.enrollmentId) || !isUuid(p.partnerId))) throw new AppError("invalid", "Not a pair of ids");
   if (new Set(proposal.map((p) => p.enrollmentId)).size !== proposal.length) throw new ConflictError("duplicateParticipant");
-  return transaction(cohort.db, async (tx) => {
+  return inScope(tenant(cohort.organisationId), async (tx) => {
     await lockPairingCohort(tx, cohort.id);
     const partnerIds = [...new Set(proposal.map((p) => p.partnerId))].sort();
     const linked = new Map((await linkedPartners(tx, cohort.id, { partnerIds, lock: true })).map((p) => [p.id, p]));

@@ -12,6 +12,7 @@ import { ensureUser } from "./members";
 import { actorUserId } from "./pair-rules";
 import { isUuid } from "./programmes";
 import { limitPublicForm } from "./rate-limit";
+import { asActor, inScope, tenant } from "./rls";
 import { transaction, type Tx } from "./tx";
 
 export { linkPartnerToCohort, unlinkPartnerFromCohort } from "./cohort-partners";
@@ -137,10 +138,9 @@ export async function invitePartner(actor: Actor | null, input: InvitePartnerInp
 }
 
 /** Who the actor is to a partner: a coordinator of its organisation or its owner; 404 outside it, 403 otherwise. */
-async function partnerAccess(actor: Actor | null, partnerId: string) {
+async function partnerAccess(db: Tx, actor: Actor | null, partnerId: string) {
   if (!actor) throw new UnauthenticatedError();
   if (!isUuid(partnerId)) throw new NotFoundError();
-  const db = await getDb();
   const [head] = await db.select({ organisationId: partners.organisationId, ownerUserId: partners.ownerUserId }).from(partners).where(eq(partners.id, partnerId));
   if (!head) throw new NotFoundError();
   if (actor.kind === "system") return { db, ...head, coordinator: true };
@@ -154,12 +154,11 @@ async function partnerAccess(actor: Actor | null, partnerId: string) {
 /** A coordinator approves or declines a partner, with an optional reason; the owner is told. Declining is refused while it has active pairs. */
 export async function decidePartner(actor: Actor | null, partnerId: string, decision: PartnerDecision, reason = ""): Promise<void> {
   if (!isUuid(partnerId)) throw new NotFoundError();
-  const db = await getDb();
-  const [head] = await db.select({ organisationId: partners.organisationId }).from(partners).where(eq(partners.id, partnerId));
-  if (!head) throw new NotFoundError();
-  assertRole(actor, head.organisationId, COORDINATING);
   const to: PartnerStatus = decision === "approve" ? "approved" : "declined";
-  await transaction(db, async (tx) => {
+  await asActor(actor, async (tx) => {
+    const [head] = await tx.select({ organisationId: partners.organisationId }).from(partners).where(eq(partners.id, partnerId));
+    if (!head) throw new NotFoundError();
+    assertRole(actor, head.organisationId, COORDINATING);
     const [p] = await tx.select({ status: partners.status }).from(partners).where(eq(partners.id, partnerId)).for("update");
     if (!p || p.status === to) return;
     if (to === "declined") {
@@ -178,78 +177,81 @@ export async function decidePartner(actor: Actor | null, partnerId: string, deci
 /** The organisation's partners for a coordinator, filtered by status, kind or a search on the name. */
 export async function listPartners(actor: Actor | null, filters: { status?: PartnerStatus; kind?: "initiative" | "host" | "coach"; q?: string } = {}) {
   const organisationId = currentOrganisation(actor, COORDINATING);
-  const db = await getDb();
   const where: SQL[] = [eq(partners.organisationId, organisationId)];
   if (filters.status) where.push(eq(partners.status, filters.status));
   if (filters.kind) where.push(eq(partners.kind, filters.kind));
   if (filters.q?.trim()) where.push(ilike(partners.name, `%${filters.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  return db
-    .select({
-      id: partners.id,
-      name: partners.name,
-      kind: partners.kind,
-      status: partners.status,
-      region: partners.region,
-      location: partners.location,
-      policyAreas: partners.policyAreas,
-      languages: partners.languages,
-      capacityPerCohort: partners.capacityPerCohort,
-      ownerName: users.name,
-      ownerEmail: users.email,
-      registeredAt: partners.registeredAt,
-      cohortCount: sql<number>`(SELECT count(*)::int FROM ${cohortPartners} cp WHERE cp.partner_id = ${partners.id})`,
-      activePairs: sql<number>`(SELECT count(*)::int FROM ${pairs} p WHERE p.partner_id = ${partners.id} AND p.status = 'confirmed')`,
-    })
-    .from(partners)
-    .leftJoin(users, eq(users.id, partners.ownerUserId))
-    .where(and(...where))
-    .orderBy(asc(partners.name))
-    .limit(500);
+  return inScope(tenant(organisationId), (db) =>
+    db
+      .select({
+        id: partners.id,
+        name: partners.name,
+        kind: partners.kind,
+        status: partners.status,
+        region: partners.region,
+        location: partners.location,
+        policyAreas: partners.policyAreas,
+        languages: partners.languages,
+        capacityPerCohort: partners.capacityPerCohort,
+        ownerName: users.name,
+        ownerEmail: users.email,
+        registeredAt: partners.registeredAt,
+        cohortCount: sql<number>`(SELECT count(*)::int FROM ${cohortPartners} cp WHERE cp.partner_id = ${partners.id})`,
+        activePairs: sql<number>`(SELECT count(*)::int FROM ${pairs} p WHERE p.partner_id = ${partners.id} AND p.status = 'confirmed')`,
+      })
+      .from(partners)
+      .leftJoin(users, eq(users.id, partners.ownerUserId))
+      .where(and(...where))
+      .orderBy(asc(partners.name))
+      .limit(500),
+  );
 }
 
 /** One partner with its profile, owner and cohorts: for a coordinator of its organisation or its owner. */
 export async function getPartner(actor: Actor | null, partnerId: string) {
-  const access = await partnerAccess(actor, partnerId);
-  const [p] = await access.db
-    .select({
-      id: partners.id,
-      organisationId: partners.organisationId,
-      name: partners.name,
-      kind: partners.kind,
-      status: partners.status,
-      description: partners.description,
-      website: partners.website,
-      location: partners.location,
-      region: partners.region,
-      helpRequest: partners.helpRequest,
-      policyAreas: partners.policyAreas,
-      languages: partners.languages,
-      capacityPerCohort: partners.capacityPerCohort,
-      contactEmail: partners.contactEmail,
-      contactPhone: partners.contactPhone,
-      aliases: partners.aliases,
-      registeredAt: partners.registeredAt,
-      decidedAt: partners.decidedAt,
-      decisionReason: partners.decisionReason,
-      ownerName: users.name,
-      ownerEmail: users.email,
-    })
-    .from(partners)
-    .leftJoin(users, eq(users.id, partners.ownerUserId))
-    .where(eq(partners.id, partnerId));
-  const cohortLinks = await access.db
-    .select({
-      cohortId: cohorts.id,
-      cohortName: cohorts.name,
-      startDate: cohorts.startDate,
-      capacity: cohortPartners.capacity,
-      paired: sql<number>`(SELECT count(*)::int FROM ${pairs} p WHERE p.partner_id = ${cohortPartners.partnerId} AND p.cohort_id = ${cohortPartners.cohortId} AND p.status = 'confirmed')`,
-    })
-    .from(cohortPartners)
-    .innerJoin(cohorts, eq(cohorts.id, cohortPartners.cohortId))
-    .where(eq(cohortPartners.partnerId, partnerId))
-    .orderBy(asc(cohorts.startDate));
-  return { ...p!, cohorts: cohortLinks, canEditIdentity: access.coordinator };
+  return asActor(actor, async (tx) => {
+    const access = await partnerAccess(tx, actor, partnerId);
+    const [p] = await access.db
+      .select({
+        id: partners.id,
+        organisationId: partners.organisationId,
+        name: partners.name,
+        kind: partners.kind,
+        status: partners.status,
+        description: partners.description,
+        website: partners.website,
+        location: partners.location,
+        region: partners.region,
+        helpRequest: partners.helpRequest,
+        policyAreas: partners.policyAreas,
+        languages: partners.languages,
+        capacityPerCohort: partners.capacityPerCohort,
+        contactEmail: partners.contactEmail,
+        contactPhone: partners.contactPhone,
+        aliases: partners.aliases,
+        registeredAt: partners.registeredAt,
+        decidedAt: partners.decidedAt,
+        decisionReason: partners.decisionReason,
+        ownerName: users.name,
+        ownerEmail: users.email,
+      })
+      .from(partners)
+      .leftJoin(users, eq(users.id, partners.ownerUserId))
+      .where(eq(partners.id, partnerId));
+    const cohortLinks = await access.db
+      .select({
+        cohortId: cohorts.id,
+        cohortName: cohorts.name,
+        startDate: cohorts.startDate,
+        capacity: cohortPartners.capacity,
+        paired: sql<number>`(SELECT count(*)::int FROM ${pairs} p WHERE p.partner_id = ${cohortPartners.partnerId} AND p.cohort_id = ${cohortPartners.cohortId} AND p.status = 'confirmed')`,
+      })
+      .from(cohortPartners)
+      .innerJoin(cohorts, eq(cohorts.id, cohortPartners.cohortId))
+      .where(eq(cohortPartners.partnerId, partnerId))
+      .orderBy(asc(cohorts.startDate));
+    return { ...p!, cohorts: cohortLinks, canEditIdentity: access.coordinator };
+  });
 }
 
 /**
@@ -257,12 +259,14 @@ export async function getPartner(actor: Actor | null, partnerId: string) {
  * languages, region, capacity, contact. Only coordinators may change the name, kind or other names.
  */
 export async function updateHelpRequest(actor: Actor | null, partnerId: string, input: HelpRequestInput | PartnerEditInput): Promise<void> {
-  const access = await partnerAccess(actor, partnerId);
-  const identity = "name" in input ? { name: input.name, kind: input.kind, aliases: input.aliases } : {};
-  if ("name" in input && !access.coordinator) throw new ForbiddenError();
-  const [owner] = access.ownerUserId ? await access.db.select({ email: users.email }).from(users).where(eq(users.id, access.ownerUserId)) : [];
-  await access.db
-    .update(partners)
-    .set({ ...profileValues(input, owner?.email ?? ""), ...identity, updatedAt: new Date() })
-    .where(and(eq(partners.id, partnerId), eq(partners.organisationId, access.organisationId)));
+  await asActor(actor, async (tx) => {
+    const access = await partnerAccess(tx, actor, partnerId);
+    const identity = "name" in input ? { name: input.name, kind: input.kind, aliases: input.aliases } : {};
+    if ("name" in input && !access.coordinator) throw new ForbiddenError();
+    const [owner] = access.ownerUserId ? await access.db.select({ email: users.email }).from(users).where(eq(users.id, access.ownerUserId)) : [];
+    await access.db
+      .update(partners)
+      .set({ ...profileValues(input, owner?.email ?? ""), ...identity, updatedAt: new Date() })
+      .where(and(eq(partners.id, partnerId), eq(partners.organisationId, access.organisationId)));
+  });
 }

@@ -1,9 +1,10 @@
 import { and, asc, count, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
 import { cohorts, organisations, programmes } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import type { ProgrammeInput } from "@/lib/validation/programme";
 import { assertRole, COORDINATING, currentOrganisation, type Actor } from "./actor";
+import { asActor, inScope, tenant } from "./rls";
+import type { Tx } from "./tx";
 
 export type Programme = typeof programmes.$inferSelect;
 
@@ -13,28 +14,33 @@ export const isUuid = (v: string): boolean => UUID.test(v);
 /** Programmes of the actor's current organisation, with how many cohorts each has. */
 export async function listProgrammes(actor: Actor | null) {
   const organisationId = currentOrganisation(actor, COORDINATING);
-  const db = await getDb();
-  return db
-    .select({
-      id: programmes.id,
-      name: programmes.name,
-      effortHalfDaysMin: programmes.effortHalfDaysMin,
-      effortHalfDaysMax: programmes.effortHalfDaysMax,
-      durationMonths: programmes.durationMonths,
-      cohortCount: count(cohorts.id),
-    })
-    .from(programmes)
-    .leftJoin(cohorts, eq(cohorts.programmeId, programmes.id))
-    .where(eq(programmes.organisationId, organisationId))
-    .groupBy(programmes.id)
-    .orderBy(asc(programmes.name));
+  return inScope(tenant(organisationId), (tx) =>
+    tx
+      .select({
+        id: programmes.id,
+        name: programmes.name,
+        effortHalfDaysMin: programmes.effortHalfDaysMin,
+        effortHalfDaysMax: programmes.effortHalfDaysMax,
+        durationMonths: programmes.durationMonths,
+        cohortCount: count(cohorts.id),
+      })
+      .from(programmes)
+      .leftJoin(cohorts, eq(cohorts.programmeId, programmes.id))
+      .where(eq(programmes.organisationId, organisationId))
+      .groupBy(programmes.id)
+      .orderBy(asc(programmes.name)),
+  );
 }
 
 /** One programme; 404 outside the actor's organisations, 403 for a role that may not manage it. */
 export async function getProgramme(actor: Actor | null, id: string): Promise<Programme> {
   if (!isUuid(id)) throw new NotFoundError();
-  const db = await getDb();
-  const [row] = await db.select().from(programmes).where(eq(programmes.id, id));
+  return asActor(actor, (tx) => findProgramme(tx, actor, id));
+}
+
+/** getProgramme inside a scoped transaction the caller holds. */
+async function findProgramme(tx: Tx, actor: Actor | null, id: string): Promise<Programme> {
+  const [row] = await tx.select().from(programmes).where(eq(programmes.id, id));
   if (!row) throw new NotFoundError();
   assertRole(actor, row.organisationId, COORDINATING);
   return row;
@@ -43,39 +49,38 @@ export async function getProgramme(actor: Actor | null, id: string): Promise<Pro
 /** Creates a programme in the actor's current organisation. */
 export async function createProgramme(actor: Actor | null, input: ProgrammeInput): Promise<{ id: string }> {
   const organisationId = currentOrganisation(actor, COORDINATING);
-  const db = await getDb();
-  const [row] = await db
-    .insert(programmes)
-    .values({ ...input, organisationId })
-    .returning({ id: programmes.id });
+  const [row] = await inScope(tenant(organisationId), (tx) => tx.insert(programmes).values({ ...input, organisationId }).returning({ id: programmes.id }));
   return row!;
 }
 
 /** Edits a programme the actor coordinates. */
 export async function updateProgramme(actor: Actor | null, id: string, input: ProgrammeInput): Promise<void> {
-  const existing = await getProgramme(actor, id);
-  const db = await getDb();
-  await db
-    .update(programmes)
-    .set({ ...input, updatedAt: new Date() })
-    .where(and(eq(programmes.id, id), eq(programmes.organisationId, existing.organisationId)));
+  if (!isUuid(id)) throw new NotFoundError();
+  await asActor(actor, async (tx) => {
+    const existing = await findProgramme(tx, actor, id);
+    await tx
+      .update(programmes)
+      .set({ ...input, updatedAt: new Date() })
+      .where(and(eq(programmes.id, id), eq(programmes.organisationId, existing.organisationId)));
+  });
 }
 
 /** What anyone may see of every organisation's programmes (home page, catalogue). */
 export async function listPublicProgrammes() {
-  const db = await getDb();
-  return db
-    .select({
-      id: programmes.id,
-      name: programmes.name,
-      description: programmes.description,
-      effortHalfDaysMin: programmes.effortHalfDaysMin,
-      effortHalfDaysMax: programmes.effortHalfDaysMax,
-      durationMonths: programmes.durationMonths,
-      organisationName: organisations.name,
-    })
-    .from(programmes)
-    .innerJoin(organisations, eq(organisations.id, programmes.organisationId))
-    .orderBy(asc(organisations.name), asc(programmes.name))
-    .limit(100);
+  return inScope({ kind: "public" }, (tx) =>
+    tx
+      .select({
+        id: programmes.id,
+        name: programmes.name,
+        description: programmes.description,
+        effortHalfDaysMin: programmes.effortHalfDaysMin,
+        effortHalfDaysMax: programmes.effortHalfDaysMax,
+        durationMonths: programmes.durationMonths,
+        organisationName: organisations.name,
+      })
+      .from(programmes)
+      .innerJoin(organisations, eq(organisations.id, programmes.organisationId))
+      .orderBy(asc(organisations.name), asc(programmes.name))
+      .limit(100),
+  );
 }

@@ -19,6 +19,9 @@
  * cohort is locked FOR NO KEY UPDATE, not FOR UPDATE: it does not change the cohort's key, so
  * foreign-key checks of other tables (KEY SHARE) do not queue behind it.
  *
+ * Row-level security (the role and organisation a transaction runs as) is described in rls.ts;
+ * `inScope`/`asActor` there open their transactions through `transaction()` below.
+ *
  * `transaction()` retries a whole transaction that PostgreSQL aborted as a deadlock victim or a
  * serialization failure; the order above keeps that a safety net, not the normal path.
  */
