@@ -22,16 +22,24 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-/** How many SQL statements `read` sends (drizzle logs each one it runs). */
+type Logger = { logQuery: (q: string, p: unknown[]) => void };
+
+/**
+ * How many SQL statements `read` sends (drizzle logs each one it runs). A transaction (the DAL's
+ * walled reads run in one) opens a session of its own from the options, so both are swapped.
+ */
 async function statements(read: () => Promise<unknown>): Promise<number> {
-  const session = (t.db as unknown as { session: { logger: { logQuery: (q: string, p: unknown[]) => void } } }).session;
-  const before = session.logger;
+  const session = (t.db as unknown as { session: { logger: Logger; options: { logger?: Logger } } }).session;
+  const before = { own: session.logger, options: session.options.logger };
   let n = 0;
-  session.logger = { logQuery: () => void n++ };
+  const counter: Logger = { logQuery: () => void n++ };
+  session.logger = counter;
+  session.options.logger = counter;
   try {
     await read();
   } finally {
-    session.logger = before;
+    session.logger = before.own;
+    session.options.logger = before.options;
   }
   expect(n, "statements counted").toBeGreaterThan(0);
   return n;
