@@ -143,6 +143,13 @@ test("an initiative registers, a coordinator pairs it by suggestion, both are in
   await expect(row).toContainText("Met");
   await expectAccessible(page);
 
+  // 8. …and reads what happened between the pair: the meeting log as both sides see it.
+  await row.getByRole("link", { name: `Meetings of ${participant.name} and ${initiative}` }).click();
+  await expect(page.getByRole("heading", { level: 2, name: `${participant.name} and ${initiative}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: "Meetings: 1 logged, 1 confirmed" })).toBeVisible();
+  await expect(page.getByText("Kennismaking en rondleiding langs de daken.")).toBeVisible();
+  await expectAccessible(page);
+
   await ownerContext.close();
   await participantContext.close();
 });
@@ -153,6 +160,8 @@ test("a partner cannot open the coordinator's pairing pages, and another person'
   expect(board?.status()).toBe(403);
   const other = await page.goto("/en/pairs/00000000-0000-4000-8000-000000000000");
   expect(other?.status()).toBe(404);
+  const coordinatorView = await page.goto("/en/coordinator/cohorts/00000000-0000-4000-8000-000000000000/pairs/00000000-0000-4000-8000-000000000000");
+  expect(coordinatorView?.status()).toBe(403);
 });
 
 test("a coordinator proposes pairs for everyone, edits the draft and applies it in one step", async ({ page }) => {

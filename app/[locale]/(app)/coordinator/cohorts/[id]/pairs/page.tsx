@@ -84,7 +84,9 @@ export default async function CohortPairsPage({ params, searchParams }: { params
             {pairs.map((p) => (
               <tr key={p.pairId}>
                 <th scope="row">
-                  {p.participantName}
+                  <LocaleLink locale={locale} href={`${base}/${p.pairId}`} aria-label={t("cohortPairs.seeMeetings", { participant: p.participantName, partner: p.partnerName })}>
+                    {p.participantName}
+                  </LocaleLink>
                   {p.employer && <span className="meta"> · {p.employer}</span>}
                 </th>
                 <td>
@@ -108,6 +110,8 @@ export default async function CohortPairsPage({ params, searchParams }: { params
                     </strong>
                   ) : p.meetingsConfirmed > 0 ? (
                     t("cohortPairs.met")
+                  ) : p.meetingsLogged > 0 ? (
+                    t("cohortPairs.awaitingConfirmation")
                   ) : (
                     t("cohortPairs.notYetDue")
                   )}
