@@ -160,8 +160,11 @@ test("a partner cannot open the coordinator's pairing pages, and another person'
   expect(board?.status()).toBe(403);
   const other = await page.goto("/en/pairs/00000000-0000-4000-8000-000000000000");
   expect(other?.status()).toBe(404);
-  const coordinatorView = await page.goto("/en/coordinator/cohorts/00000000-0000-4000-8000-000000000000/pairs/00000000-0000-4000-8000-000000000000");
-  expect(coordinatorView?.status()).toBe(403);
+  // A real cohort of the partner's own organisation: the coordinator's view of its pairs is refused (403).
+  const cohorts = (await (await page.request.get("/api/v1/cohorts")).json()) as { items: { id: string; name: string }[] };
+  const spring = cohorts.items.find((c) => c.name === "Voorjaar 2027")!;
+  const pairsView = await page.goto(`/en/coordinator/cohorts/${spring.id}/pairs/00000000-0000-4000-8000-000000000000`);
+  expect(pairsView?.status()).toBe(403);
 });
 
 test("a coordinator proposes pairs for everyone, edits the draft and applies it in one step", async ({ page }) => {
