@@ -225,6 +225,8 @@ export interface ProposalAlternative {
 }
 
 export interface Proposal {
+  /** Accepted participants of the cohort, paired or not: with none, there is nobody to propose for yet. */
+  accepted: number;
   /** Each proposed pair with its score and the reasons behind it, for the draft the coordinator edits. */
   pairs: {
     enrollmentId: string;
@@ -318,11 +320,11 @@ export async function proposePairs(actor: Actor | null, cohortId: string, opts: 
   // participant makes a new one, and no write anywhere has to remember to invalidate it.
   const key = `${cohort.id}|${fingerprint(unpaired, pairable, alternatives)}`;
   const cached = proposals.get(key);
-  if (cached) return cached;
+  if (cached) return { ...(await cached), accepted: people.length };
   const made = Promise.resolve().then(() => computeProposal(unpaired, pairable, alternatives));
   remember(key, made);
   try {
-    return await made;
+    return { ...(await made), accepted: people.length };
   } catch (err) {
     proposals.delete(key);
     throw err;
@@ -330,10 +332,10 @@ export async function proposePairs(actor: Actor | null, cohortId: string, opts: 
 }
 
 /** Proposals computed lately, by cohort and fingerprint of their input (a promise: concurrent views share one computation). */
-const proposals = new Map<string, Promise<Proposal>>();
+const proposals = new Map<string, Promise<Omit<Proposal, "accepted">>>();
 const PROPOSALS_KEPT = 20;
 
-function remember(key: string, proposal: Promise<Proposal>): void {
+function remember(key: string, proposal: Promise<Omit<Proposal, "accepted">>): void {
   proposals.delete(key);
   proposals.set(key, proposal);
   // Oldest first: Map keeps insertion order.
@@ -353,7 +355,7 @@ function fingerprint(unpaired: readonly CandidateParticipant[], pairable: readon
   return hash.digest("base64url");
 }
 
-function computeProposal(unpaired: CandidateParticipant[], pairable: LinkedPartner[], alternatives: number): Proposal {
+function computeProposal(unpaired: CandidateParticipant[], pairable: LinkedPartner[], alternatives: number): Omit<Proposal, "accepted"> {
   // Scored once: the assignment and the alternatives read the same matrix.
   const matrix = scoreMatrix(unpaired, pairable);
   const result = proposeAssignment(unpaired, pairable, { matrix });

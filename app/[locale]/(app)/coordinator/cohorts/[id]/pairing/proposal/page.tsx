@@ -65,7 +65,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ local
       </p>
       <h2>{t("pairingBoard.proposal.title")}</h2>
       {rows.length === 0 ? (
-        <p>{t("pairingBoard.proposal.nobody")}</p>
+        <p>{proposal.accepted === 0 ? t("pairingBoard.proposal.nobodyAccepted") : t("pairingBoard.proposal.nobody")}</p>
       ) : (
         <>
           <p>{t("pairingBoard.proposal.lead")}</p>
