@@ -90,3 +90,20 @@ test("every page names Koppel's icon, and the browser finds it (no 404 for a fav
   expect(icon.headers()["content-type"]).toContain("image/svg+xml");
   expect(missing).toEqual([]);
 });
+
+test("every page's footer leads to the accessibility statement, which says what was tested, the known gaps and how to report a problem", async ({ page }) => {
+  for (const path of ["/en", "/en/programmes", "/en/sign-in"]) {
+    await page.goto(path);
+    await expect(page.getByRole("contentinfo").getByRole("link", { name: "Accessibility statement" })).toBeVisible();
+  }
+  await page.getByRole("contentinfo").getByRole("link", { name: "Accessibility statement" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Accessibility statement" })).toBeVisible();
+  for (const heading of ["Status", "What was tested, and how", "Known gaps", "Found a problem?"]) {
+    await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
+  }
+  await expectAccessible(page);
+  await page.goto("/nl/accessibility");
+  await expect(page.getByRole("heading", { level: 1, name: "Toegankelijkheidsverklaring" })).toBeVisible();
+  await page.goto("/zh-CN/accessibility");
+  await expect(page.getByRole("heading", { level: 1, name: "无障碍声明" })).toBeVisible();
+});

@@ -4,6 +4,7 @@ import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DemoBanner } from "@/components/demo-banner";
 import { ErrorTexts } from "@/components/error-texts";
+import { LocaleLink } from "@/components/locale-link";
 import { SiteHeader } from "@/components/site-header";
 import { routing } from "@/i18n/routing";
 import "../globals.css";
@@ -26,6 +27,7 @@ export default async function LocaleLayout({
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "common" });
   const te = await getTranslations({ locale, namespace: "errorPage" });
+  const tf = await getTranslations({ locale, namespace: "footer" });
   return (
     <html lang={locale}>
       <body>
@@ -39,6 +41,16 @@ export default async function LocaleLayout({
           <main id="content" tabIndex={-1}>
             {children}
           </main>
+          <footer className="site-footer">
+            <nav aria-label={tf("label")}>
+              <LocaleLink locale={locale} href="/privacy">
+                {tf("privacy")}
+              </LocaleLink>
+              <LocaleLink locale={locale} href="/accessibility">
+                {tf("accessibility")}
+              </LocaleLink>
+            </nav>
+          </footer>
         </ErrorTexts>
       </body>
     </html>
