@@ -71,6 +71,4 @@ export const ROUTES: BenchRoute[] = [
     connections: 4,
     contains: () => '"partnerId"',
   },
-  { name: "participant", path: "/nl/participant", cookie: "participant", contains: () => 'id="content"' },
-  { name: "settings", path: "/nl/settings", cookie: "coordinator", contains: () => 'id="content"' },
 ];
