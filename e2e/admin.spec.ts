@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
-import { signInFromMail, waitForMail } from "./support/mail";
+import { mailsTo, signInFromMail, waitForMail } from "./support/mail";
 import { signInAsDemo } from "./support/session";
 
 test("an admin invites a member by email; the invitation arrives by SMTP and leads to a fresh sign-in link", async ({ page, browser }) => {
@@ -21,6 +21,16 @@ test("an admin invites a member by email; the invitation arrives by SMTP and lea
 
   const mail = await waitForMail(email, /.+/);
   expect(mail.language).toBe("nl");
+
+  // Not signed in yet: the admin can send the invitation again, and it arrives again.
+  await page.reload();
+  const row = page.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) });
+  await expect(row).toContainText("Invited, not signed in yet");
+  await row.getByRole("button", { name: /^Send the invitation again/ }).click();
+  await expect(page.getByText(`The invitation was sent to ${email} again.`)).toBeVisible();
+  await expect.poll(async () => (await mailsTo(email)).length, { timeout: 20_000 }).toBe(2);
+  await expectAccessible(page);
+
   const invited = await browser.newContext();
   const p2 = await invited.newPage();
   await signInFromMail(p2, mail);

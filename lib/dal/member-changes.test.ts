@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as decisionsRoute from "@/app/api/v1/cohorts/[id]/decisions/route";
 import * as cohortEnrollmentsRoute from "@/app/api/v1/cohorts/[id]/enrollments/route";
-import { auditEvents, cohorts, enrollments, memberships, users } from "@/db/schema";
+import { auditEvents, cohorts, enrollments, mailOutbox, memberships, users } from "@/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import { seedAndLoadActors } from "@/lib/testing/actors";
 import { call, expectProblem } from "@/lib/testing/api";
@@ -11,7 +11,7 @@ import { inviteSchema } from "@/lib/validation/member";
 import { loadActor, SYSTEM, type UserActor } from "./actor";
 import { createApiToken } from "./api-tokens";
 import { getCohort } from "./cohorts";
-import { changeMemberRole, createOrganisationWithAdmin, inviteMember, listMembers, removeMember } from "./members";
+import { changeMemberRole, createOrganisationWithAdmin, inviteMember, listMembers, removeMember, resendInvitation } from "./members";
 
 let t: TestDatabase;
 let people: Awaited<ReturnType<typeof seedAndLoadActors>>;
@@ -157,5 +157,31 @@ describe("removeMember", () => {
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: new ConflictError("lastAdmin") });
     const admins = await t.db.select().from(memberships).where(and(eq(memberships.organisationId, people.foundation.id), eq(memberships.role, "admin")));
     expect(admins).toHaveLength(1);
+  });
+});
+
+describe("resendInvitation", () => {
+  const invitations = async (email: string) => t.db.select({ template: mailOutbox.template, text: mailOutbox.text }).from(mailOutbox).where(and(eq(mailOutbox.toAddress, email), eq(mailOutbox.template, "invitation")));
+
+  it("mails the invitation again to a member who has not signed in yet, and records it", async () => {
+    const m = await newMember("nog-niet-binnen@example.org", "coordinator");
+    expect(await invitations("nog-niet-binnen@example.org")).toHaveLength(1);
+    expect(await resendInvitation(people.admin, m.id)).toEqual({ email: "nog-niet-binnen@example.org" });
+    const mails = await invitations("nog-niet-binnen@example.org");
+    expect(mails).toHaveLength(2);
+    expect(mails[1]!.text).toContain("/nl/sign-in?email=nog-niet-binnen%40example.org");
+    const events = await t.db.select({ detail: auditEvents.detail }).from(auditEvents).where(and(eq(auditEvents.action, "member_invited"), eq(auditEvents.targetId, m.userId)));
+    expect(events.map((e) => e.detail)).toContainEqual({ email: "nog-niet-binnen@example.org", role: "coordinator", resent: true });
+  });
+
+  it("refuses someone who has signed in before, a coordinator (403), nobody (401) and an admin of another organisation (404), sending nothing", async () => {
+    const m = await newMember("al-binnen@example.org", "participant");
+    await expect(resendInvitation(people.coordinator, m.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(resendInvitation(null, m.id)).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(resendInvitation(zwolleAdmin, m.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await invitations("al-binnen@example.org")).toHaveLength(1);
+    await t.db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, m.userId));
+    await expect(resendInvitation(people.admin, m.id)).rejects.toEqual(new ConflictError("alreadySignedIn"));
+    expect(await invitations("al-binnen@example.org")).toHaveLength(1);
   });
 });

@@ -164,6 +164,40 @@ export async function removeMember(actor: Actor | null, membershipId: string): P
   });
 }
 
+/**
+ * Sends an invitation again to a member who has not signed in yet (the first mail got lost, or
+ * its sign-in link has lapsed): the same mail, with a button to the sign-in page. Someone who
+ * has signed in before is refused (`alreadySignedIn`); withdrawing an invitation is removing the
+ * member (removeMember).
+ */
+export async function resendInvitation(actor: Actor | null, membershipId: string): Promise<{ email: string }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { member } = await memberForChange(tx, actor, membershipId);
+    const [person] = await tx.select({ locale: users.locale, signedInBefore: users.emailVerified }).from(users).where(eq(users.id, member.userId));
+    if (!person || person.signedInBefore) throw new ConflictError("alreadySignedIn");
+    const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, member.organisationId));
+    await tx.update(memberships).set({ invitedAt: new Date() }).where(eq(memberships.id, member.id));
+    await recordAudit(tx, {
+      action: "member_invited",
+      organisationId: member.organisationId,
+      actorUserId: by(actor),
+      targetType: "user",
+      targetId: member.userId,
+      detail: { email: member.email, role: member.role, resent: true },
+    });
+    const inviter = actor?.kind === "user" ? (actor.name ?? actor.email) : "Koppel";
+    const mail = renderInvitation(person.locale, {
+      url: signInPageUrl(person.locale, member.email, `/${person.locale}/start`),
+      organisation: org?.name ?? "",
+      inviter,
+      role: member.role,
+    });
+    await enqueueMail(tx, { ...mail, to: member.email, locale: person.locale, template: "invitation", organisationId: member.organisationId });
+    return { email: member.email };
+  });
+}
+
 /** For the operator's CLI: a new organisation with its first admin. */
 export async function createOrganisationWithAdmin(
   _actor: SystemActor,

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { hasLocale } from "next-intl";
 import { routing } from "@/i18n/routing";
 import { runAction } from "@/lib/actions";
-import { changeMemberRole, inviteMember, removeMember } from "@/lib/dal/members";
+import { changeMemberRole, inviteMember, removeMember, resendInvitation } from "@/lib/dal/members";
 import { getCurrentActor } from "@/lib/dal/session";
 import { formText } from "@/lib/form-data";
 import type { ActionResult } from "@/lib/validation/common";
@@ -53,4 +53,11 @@ export async function removeMemberAction(form: FormData): Promise<void> {
     redirect(`/${localeOf(form)}/start`);
   }
   backToMembers(form, result.ok && result.data ? { done: "removed", who: result.data.email } : { refused: refusalOf(result) });
+}
+
+/** Sends the invitation again to a member who has not signed in yet. */
+export async function resendInvitationAction(form: FormData): Promise<void> {
+  const actor = await getCurrentActor();
+  const result = await runAction(removeMemberSchema, { membershipId: formText(form, "membershipId") }, (data) => resendInvitation(actor, data.membershipId));
+  backToMembers(form, result.ok && result.data ? { done: "resent", who: result.data.email } : { refused: refusalOf(result) });
 }

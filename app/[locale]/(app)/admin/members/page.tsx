@@ -6,7 +6,7 @@ import { listMembers } from "@/lib/dal/members";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
 import styles from "../_components/admin.module.css";
-import { changeMemberRoleAction, removeMemberAction } from "./actions";
+import { changeMemberRoleAction, removeMemberAction, resendInvitationAction } from "./actions";
 import { InviteForm } from "./_components/invite-form";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -33,6 +33,7 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
       <div role="status">
         {outcome.done === "roleChanged" && role && <p className="notice ok">{t("admin.roleChanged", { email: who, role: t(`roles.${role}`) })}</p>}
         {outcome.done === "removed" && <p className="notice ok">{t("admin.removed", { email: who })}</p>}
+        {outcome.done === "resent" && <p className="notice ok">{t("admin.resent", { email: who })}</p>}
       </div>
       {refused && (
         <p className="notice error" role="alert">
@@ -82,7 +83,19 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
                     </button>
                   </form>
                 </td>
-                <td>{m.disabledAt ? t("admin.disabled") : m.invitedAt && !m.signedInBefore ? t("admin.pending") : t("admin.active")}</td>
+                <td>
+                  {m.disabledAt ? t("admin.disabled") : m.invitedAt && !m.signedInBefore ? t("admin.pending") : t("admin.active")}
+                  {!m.disabledAt && m.invitedAt && !m.signedInBefore && (
+                    <form action={resendInvitationAction}>
+                      <input type="hidden" name="locale" value={locale} />
+                      <input type="hidden" name="membershipId" value={m.id} />
+                      <button type="submit" className="secondary">
+                        {t("admin.resend")}
+                        <span className="visually-hidden"> ({name})</span>
+                      </button>
+                    </form>
+                  )}
+                </td>
                 <td>
                   <details className={styles.remove}>
                     <summary>
