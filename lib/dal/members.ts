@@ -76,15 +76,19 @@ export async function inviteMember(actor: Actor | null, input: InviteInput): Pro
       targetId: user.id,
       detail: { email, role: input.role },
     });
-    const url = signInPageUrl(user.locale, email, `/${user.locale}/start`);
-    const mail = renderInvitation(user.locale, {
-      url,
-      organisation: org?.name ?? "",
-      inviter: inviter?.name ?? inviter?.email ?? "Koppel",
-      role: input.role,
-    });
-    await enqueueMail(tx, { ...mail, to: email, locale: user.locale, template: "invitation", organisationId });
+    await mailInvitation(tx, { organisationId, organisation: org?.name ?? "", email, locale: user.locale, role: input.role, inviter: inviter?.name ?? inviter?.email ?? "Koppel" });
   });
+}
+
+/** Queues the invitation mail, in the person's language; its button opens the sign-in page for the address. */
+async function mailInvitation(tx: Tx, m: { organisationId: string; organisation: string; email: string; locale: Locale; role: Role; inviter: string }): Promise<void> {
+  const mail = renderInvitation(m.locale, {
+    url: signInPageUrl(m.locale, m.email, `/${m.locale}/start`),
+    organisation: m.organisation,
+    inviter: m.inviter,
+    role: m.role,
+  });
+  await enqueueMail(tx, { ...mail, to: m.email, locale: m.locale, template: "invitation", organisationId: m.organisationId });
 }
 
 /**
@@ -187,13 +191,7 @@ export async function resendInvitation(actor: Actor | null, membershipId: string
       detail: { email: member.email, role: member.role, resent: true },
     });
     const inviter = actor?.kind === "user" ? (actor.name ?? actor.email) : "Koppel";
-    const mail = renderInvitation(person.locale, {
-      url: signInPageUrl(person.locale, member.email, `/${person.locale}/start`),
-      organisation: org?.name ?? "",
-      inviter,
-      role: member.role,
-    });
-    await enqueueMail(tx, { ...mail, to: member.email, locale: person.locale, template: "invitation", organisationId: member.organisationId });
+    await mailInvitation(tx, { organisationId: member.organisationId, organisation: org?.name ?? "", email: member.email, locale: person.locale, role: member.role, inviter });
     return { email: member.email };
   });
 }
