@@ -16,7 +16,19 @@ export const SHARED_NAMESPACES = ["errors"] as const;
 
 type MessageModule = { default: AbstractIntlMessages };
 
-export async function loadMessages(locale: string): Promise<AbstractIntlMessages> {
+const merged = new Map<string, Promise<AbstractIntlMessages>>();
+
+/** Every message of a locale, merged once per process (the files are part of the build). */
+export function loadMessages(locale: string): Promise<AbstractIntlMessages> {
+  let messages = merged.get(locale);
+  if (!messages) {
+    messages = mergeMessages(locale);
+    merged.set(locale, messages);
+  }
+  return messages;
+}
+
+async function mergeMessages(locale: string): Promise<AbstractIntlMessages> {
   const parts = await Promise.all([
     import(`../messages/${locale}.json`) as Promise<MessageModule>,
     ...MESSAGE_AREAS.map((area) => import(`../messages/${area}/${locale}.json`) as Promise<MessageModule>),
@@ -31,5 +43,7 @@ export async function loadMessages(locale: string): Promise<AbstractIntlMessages
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
   const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
-  return { locale, messages: await loadMessages(locale) };
+  // A zone is named so that next-intl does not build an Intl.DateTimeFormat per request to find the
+  // server's; every time Koppel shows is formatted with the viewer's own zone (lib/time.ts).
+  return { locale, messages: await loadMessages(locale), timeZone: "Europe/Amsterdam" };
 });
