@@ -100,7 +100,7 @@ export default async function CohortPairsPage({ params, searchParams }: { params
                   {p.lastConfirmedAt ? (
                     day(p.lastConfirmedAt)
                   ) : p.lastAwaitingAt ? (
-                    <span className="meta">{t("cohortPairs.loggedAwaiting", { date: day(p.lastAwaitingAt) })}</span>
+                    <span className="meta">{t.rich("cohortPairs.loggedAwaiting", { date: formatDay(p.lastAwaitingAt, locale, zone), time: (chunks) => <time dateTime={p.lastAwaitingAt!.toISOString()}>{chunks}</time> })}</span>
                   ) : (
                     <span className="meta">{t("cohortPairs.noMeeting")}</span>
                   )}
