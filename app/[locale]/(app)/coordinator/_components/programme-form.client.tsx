@@ -33,7 +33,7 @@ export function ProgrammeForm({ programmeId, initial }: { programmeId?: string; 
     (values): Promise<ActionResult<{ id: string } | void>> => (programmeId ? updateProgrammeAction(programmeId, values) : createProgrammeAction(values)),
     (result) => {
       const created = result.data as { id: string } | undefined;
-      if (!programmeId && created) router.push(`/coordinator/programmes/${created.id}?done=created`);
+      if (!programmeId && created) router.push(`/coordinator/programmes/${created.id}?done=programmeCreated`);
       else router.refresh();
     },
   );
