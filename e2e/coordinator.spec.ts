@@ -3,6 +3,7 @@ import { expectAccessible } from "./support/axe";
 import { signInAsDemo } from "./support/session";
 
 test("a coordinator creates a programme and a cohort; a bad date is shown next to its field and nothing typed is lost", async ({ page }) => {
+  test.setTimeout(180_000);
   const suffix = Date.now().toString(36);
   const programmeName = `Leren in de wijk ${suffix}`;
   await signInAsDemo(page, "coordinator");

@@ -16,6 +16,7 @@ async function visitorSees(visitor: Page, name: string, id: string) {
 }
 
 test("a new cohort is a draft nobody else sees until it is published; archived it disappears again, and it can be deleted while nothing depends on it", async ({ page, browser }) => {
+  test.setTimeout(240_000);
   const name = `Concept ${Date.now().toString(36)}`;
   const visitorContext = await browser.newContext();
   const visitor = await visitorContext.newPage();
