@@ -7,10 +7,13 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 const DAY = 86400_000;
 
 /**
- * Demo partners, accepted participants and one confirmed pair, so every role's start page and
- * the pairing board have something to show: the coordinator has unpaired participants (one of
- * them employed by a host partner, a conflict), a pending registration to review; the demo
- * participant and partner share a pair with a meeting waiting for the participant.
+ * Demo partners, accepted participants and pairs, so every role's start page and the pairing
+ * board have something to show: in Voorjaar 2027 (sign-up open) the coordinator has unpaired
+ * participants (one of them employed by a host partner, a conflict) and a pending registration to
+ * review. Najaar 2026 is running: its pairs were made three days after it started and every
+ * meeting lies between its start and today. The demo participant and partner met once (confirmed)
+ * and have a newer meeting waiting for the participant; one pair has only a meeting waiting for
+ * confirmation, one has not met at all (flagged after the programme's four weeks).
  */
 export async function seedPairing(
   tx: Tx,
@@ -18,6 +21,9 @@ export async function seedPairing(
     foundationId: string;
     westlandId: string;
     springId: string;
+    /** Najaar 2026, running since `runningStart` (a calendar date). */
+    runningId: string;
+    runningStart: string;
     westlandCohortId: string;
     coordinatorId: string;
     participantId: string;
@@ -141,13 +147,15 @@ export async function seedPairing(
 
   const linked = [{ id: ids.groeneVingerId, organisationId: ids.foundationId, status: "approved", capacity: 2 }, ...made].filter((p) => p.status === "approved");
   await tx.insert(cohortPartners).values(
-    linked.map((p) => ({
-      organisationId: p.organisationId,
-      cohortId: p.organisationId === ids.westlandId ? ids.westlandCohortId : ids.springId,
-      partnerId: p.id,
-      capacity: p.capacity,
-      linkedById: ids.coordinatorId,
-    })),
+    linked.flatMap((p) =>
+      (p.organisationId === ids.westlandId ? [ids.westlandCohortId] : [ids.springId, ids.runningId]).map((cohortId) => ({
+        organisationId: p.organisationId,
+        cohortId,
+        partnerId: p.id,
+        capacity: p.capacity,
+        linkedById: ids.coordinatorId,
+      })),
+    ),
   );
 
   // Accepted participants of Voorjaar 2027 who are not paired yet: work for the pairing board.
@@ -181,25 +189,106 @@ export async function seedPairing(
     })),
   );
 
-  // The demo participant and the demo partner: one confirmed pair, one meeting waiting for the participant.
+  // Najaar 2026, running: three more accepted participants, paired on its third day.
+  const started = new Date(`${ids.runningStart}T09:00:00Z`).getTime();
+  const at = (days: number, hour = 10) => new Date(started + days * DAY + (hour - 9) * 3600_000);
+  const pairedAt = at(3);
+  const runners = await tx
+    .insert(users)
+    .values([
+      { email: "lotte.bakker@example.org", name: "Lotte Bakker", locale: "nl" as const },
+      { email: "yusuf.demir@example.org", name: "Yusuf Demir", locale: "nl" as const },
+      { email: "wang.fang@example.org", name: "Wang Fang", locale: "zh-CN" as const, timeZone: "Asia/Shanghai" },
+    ])
+    .returning({ id: users.id });
+  await tx.insert(memberships).values(runners.map((p) => ({ organisationId: ids.foundationId, userId: p.id, role: "participant" as const })));
+  const runnerWork = [
+    { employer: "Gemeente Amersfoort", jobTitle: "Beleidsmedewerker duurzaamheid", policyAreas: ["Duurzaamheid"], languages: ["en"], region: "utrecht" },
+    { employer: "Gemeente Den Haag", jobTitle: "Adviseur werk en inkomen", policyAreas: ["Werk en inkomen", "Participatie"], languages: ["tr", "en"], region: "zuid-holland" },
+    { employer: "Hefei Municipal Government", jobTitle: "Policy officer", policyAreas: ["Participatie"], languages: ["zh", "en"], region: "abroad" },
+  ];
+  const runnerEnrollments = await tx
+    .insert(enrollments)
+    .values(
+      runners.map((p, i) => ({
+        organisationId: ids.foundationId,
+        cohortId: ids.runningId,
+        userId: p.id,
+        status: "accepted" as const,
+        department: "",
+        motivation: "Ik wil de praktijk achter ons beleid leren kennen.",
+        availableHalfDays: 5,
+        consentedAt: at(-90),
+        createdAt: at(-90),
+        ...runnerWork[i]!,
+      })),
+    )
+    .returning({ id: enrollments.id });
   const [pim] = await tx
     .select({ id: enrollments.id })
     .from(enrollments)
-    .where(and(eq(enrollments.cohortId, ids.springId), eq(enrollments.userId, ids.participantId)));
-  const confirmedAt = new Date(now - 14 * DAY);
-  const [pair] = await tx
+    .where(and(eq(enrollments.cohortId, ids.runningId), eq(enrollments.userId, ids.participantId)));
+  const [repairCafe, taalcafe, , chenCoach] = made;
+  const pairRows = await tx
     .insert(pairs)
-    .values({ organisationId: ids.foundationId, cohortId: ids.springId, enrollmentId: pim!.id, partnerId: ids.groeneVingerId, confirmedAt, confirmedById: ids.coordinatorId })
+    .values(
+      [
+        { enrollmentId: pim!.id, partnerId: ids.groeneVingerId },
+        { enrollmentId: runnerEnrollments[0]!.id, partnerId: repairCafe!.id },
+        { enrollmentId: runnerEnrollments[1]!.id, partnerId: taalcafe!.id },
+        { enrollmentId: runnerEnrollments[2]!.id, partnerId: chenCoach!.id },
+      ].map((p) => ({ ...p, organisationId: ids.foundationId, cohortId: ids.runningId, confirmedAt: pairedAt, confirmedById: ids.coordinatorId, createdAt: pairedAt })),
+    )
     .returning({ id: pairs.id });
-  await tx.insert(pairEvents).values({ organisationId: ids.foundationId, pairId: pair!.id, kind: "confirmed", actorUserId: ids.coordinatorId, createdAt: confirmedAt });
-  await tx.insert(meetings).values({
-    organisationId: ids.foundationId,
-    pairId: pair!.id,
-    loggedById: ids.partnerUserId,
-    loggedBySide: "partner",
-    startsAt: new Date(Math.floor((now - 3 * DAY) / 3600_000) * 3600_000),
-    durationMinutes: 90,
-    mode: "in_person",
-    notes: "Kennismaking in de tuin; samen de subsidieregeling doorgenomen.",
-  });
+  const [pimPair, lottePair, yusufPair] = pairRows;
+  await tx.insert(pairEvents).values(pairRows.map((p) => ({ organisationId: ids.foundationId, pairId: p.id, kind: "confirmed" as const, actorUserId: ids.coordinatorId, createdAt: pairedAt })));
+  // Within the cohort, and never in the future: the newest meeting three days ago.
+  const recent = new Date(Math.floor((now - 3 * DAY) / 3600_000) * 3600_000);
+  const meeting = { organisationId: ids.foundationId, durationMinutes: 90, mode: "in_person" as const };
+  await tx.insert(meetings).values([
+    // The demo pair: met once (confirmed), and a newer meeting waits for the participant.
+    {
+      ...meeting,
+      pairId: pimPair!.id,
+      loggedById: ids.participantId,
+      loggedBySide: "participant" as const,
+      startsAt: at(10, 14),
+      notes: "Kennismaking in de tuin; rondleiding en de vragen van de vrijwilligers.",
+      status: "confirmed" as const,
+      respondedById: ids.partnerUserId,
+      respondedAt: at(11),
+      createdAt: at(10, 17),
+    },
+    {
+      ...meeting,
+      pairId: pimPair!.id,
+      loggedById: ids.partnerUserId,
+      loggedBySide: "partner" as const,
+      startsAt: recent,
+      notes: "Samen de subsidieregeling doorgenomen.",
+    },
+    {
+      ...meeting,
+      pairId: lottePair!.id,
+      loggedById: jeroen!.id,
+      loggedBySide: "partner" as const,
+      startsAt: at(12, 19),
+      mode: "online" as const,
+      durationMinutes: 60,
+      notes: "Eerste gesprek over de huurregels voor maatschappelijk vastgoed.",
+      status: "confirmed" as const,
+      respondedById: runners[0]!.id,
+      respondedAt: at(13),
+      createdAt: at(12, 21),
+    },
+    // Logged by the partner, not confirmed yet: the pair has not "met" until the participant confirms.
+    {
+      ...meeting,
+      pairId: yusufPair!.id,
+      loggedById: amina!.id,
+      loggedBySide: "partner" as const,
+      startsAt: new Date(recent.getTime() - 2 * DAY),
+      notes: "Kennismaking in het taalcafé.",
+    },
+  ]);
 }

@@ -82,12 +82,14 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         },
       ])
       .returning();
-    const [spring, , , westland2027] = await tx
+    // Every demo cohort but one is published; "Gemeente Zwolle 2028" shows what a draft looks like.
+    const [spring, , , westland2027, running] = await tx
       .insert(cohorts)
       .values([
         {
           organisationId: foundation!.id,
           programmeId: ep!.id,
+          status: "open",
           name: "Voorjaar 2027",
           // Demo dates follow the day of seeding, so the demo always has a cohort open for sign-up.
           startDate: day(84),
@@ -103,6 +105,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         {
           organisationId: foundation!.id,
           programmeId: ep!.id,
+          status: "open",
           name: "Najaar 2027",
           startDate: day(280),
           endDate: day(280 + 166),
@@ -115,6 +118,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         {
           organisationId: foundation!.id,
           programmeId: zwolle!.id,
+          status: "open",
           name: "Gemeente Zwolle 2027",
           startDate: day(60),
           endDate: day(60 + 120),
@@ -129,6 +133,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         {
           organisationId: westland!.id,
           programmeId: westlandProg!.id,
+          status: "open",
           name: "Westland 2027",
           startDate: day(120),
           endDate: day(210),
@@ -139,12 +144,41 @@ export async function seedDemoData(db: Db): Promise<boolean> {
           capacity: 12,
           timeZone: "Europe/Amsterdam",
         },
+        {
+          // Running for six weeks: its pairs were made in its first days and have met since (seed-pairing.ts).
+          organisationId: foundation!.id,
+          programmeId: ep!.id,
+          status: "closed",
+          name: "Najaar 2026",
+          startDate: day(-42),
+          endDate: day(-42 + 182),
+          enrollmentOpensOn: day(-130),
+          enrollmentDeadline: day(-56),
+          capacity: 20,
+          timeZone: "Europe/Amsterdam",
+          admissionMode: "reviewed",
+          policyAreas: POLICY_AREAS,
+        },
+        {
+          organisationId: foundation!.id,
+          programmeId: zwolle!.id,
+          status: "draft",
+          name: "Gemeente Zwolle 2028",
+          startDate: day(300),
+          endDate: day(300 + 120),
+          enrollmentOpensOn: day(200),
+          enrollmentDeadline: day(280),
+          capacity: 15,
+          timeZone: "Europe/Amsterdam",
+          admissionMode: "first_come",
+          policyAreas: ["Wonen", "Zorg en welzijn", "Werk en inkomen"],
+        },
       ])
       .returning();
     await tx.insert(enrollments).values([
       {
         organisationId: foundation!.id,
-        cohortId: spring!.id,
+        cohortId: running!.id,
         userId: participant!.id,
         status: "accepted",
         employer: "Ministerie van Economische Zaken",
@@ -153,7 +187,8 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         policyAreas: ["Energietransitie"],
         motivation: "Ik wil zien hoe ons beleid uitpakt bij een initiatief in de wijk.",
         availableHalfDays: 6,
-        consentedAt: new Date(),
+        consentedAt: new Date(Date.now() - 100 * 86400_000),
+        createdAt: new Date(Date.now() - 100 * 86400_000),
       },
       {
         organisationId: foundation!.id,
@@ -214,6 +249,8 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       foundationId: foundation!.id,
       westlandId: westland!.id,
       springId: spring!.id,
+      runningId: running!.id,
+      runningStart: day(-42),
       westlandCohortId: westland2027!.id,
       coordinatorId: coordinator!.id,
       participantId: participant!.id,

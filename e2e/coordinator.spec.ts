@@ -3,6 +3,7 @@ import { expectAccessible } from "./support/axe";
 import { signInAsDemo } from "./support/session";
 
 test("a coordinator creates a programme and a cohort; a bad date is shown next to its field and nothing typed is lost", async ({ page }) => {
+  test.setTimeout(180_000);
   const suffix = Date.now().toString(36);
   const programmeName = `Leren in de wijk ${suffix}`;
   await signInAsDemo(page, "coordinator");
@@ -22,7 +23,12 @@ test("a coordinator creates a programme and a cohort; a bad date is shown next t
   await page.getByLabel(/^Expected effort, at most/).fill("12");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("heading", { level: 1, name: programmeName })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: `Programme ${programmeName} is saved.` })).toBeVisible();
   await expectAccessible(page);
+  // Saving an edit of the programme says so, announced.
+  await page.getByLabel(/^Minimum meetings/).fill("2");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Programme ${programmeName} saved.` })).toBeVisible();
 
   await page.getByRole("link", { name: "New cohort" }).click();
   await expect(page.getByLabel(/^Start date/)).toBeVisible();
@@ -59,12 +65,13 @@ test("a coordinator creates a programme and a cohort; a bad date is shown next t
   await expect(page.getByLabel(/^Name/)).toHaveValue(cohortName);
   await opensOn.fill("2027-05-01");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: programmeName })).toBeVisible();
-  await expect(page.getByRole("link", { name: cohortName })).toBeVisible();
-
-  await page.getByRole("link", { name: cohortName }).click();
+  // The new cohort's page says it was saved, as a draft nobody else sees yet.
   await expect(page.getByRole("heading", { level: 1 })).toContainText(cohortName);
+  await expect(page.getByRole("status").filter({ hasText: `${cohortName} is saved as a draft.` })).toBeVisible();
   await expectAccessible(page);
+  await page.getByRole("link", { name: "← Programme" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: programmeName })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(cohortName) })).toContainText("Draft");
 });
 
 test("another organisation's programme is a 404 for the coordinator", async ({ page }) => {

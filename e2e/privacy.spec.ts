@@ -19,16 +19,16 @@ test("the demo participant downloads their data as JSON and reads it on a page",
     enrollments: { cohort: string; status: string; motivation: string; history: unknown[] }[];
   };
   expect(data.account).toMatchObject({ email: "participant@example.org", name: "Pim Jansen" });
-  const spring = data.enrollments.find((e) => e.cohort === "Voorjaar 2027");
+  const spring = data.enrollments.find((e) => e.cohort === "Najaar 2026");
   expect(spring).toMatchObject({ status: "accepted", motivation: expect.stringContaining("beleid") });
   expect(Array.isArray(spring!.history)).toBe(true);
-  // Another participant of the same cohort is not in it.
+  // Another participant of the same organisation is not in it.
   expect(JSON.stringify(data)).not.toContain("li.wei@example.org");
 
   await page.getByRole("link", { name: "See your data" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your data" })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 3, name: "Voorjaar 2027 (EmpoweringPeople, Stichting Samen Duurzaam)" })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 3, name: "Voorjaar 2027 (EmpoweringPeople) with Buurtmoestuin De Groene Vinger" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: "Najaar 2026 (EmpoweringPeople, Stichting Samen Duurzaam)" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: "Najaar 2026 (EmpoweringPeople) with Buurtmoestuin De Groene Vinger" })).toBeVisible();
   await expect(page.getByText(spring!.motivation)).toBeVisible();
   await expect(page.getByText("Li Wei")).toHaveCount(0);
   await expectAccessible(page);

@@ -6,7 +6,7 @@ import { routing } from "./routing";
  * Messages live in `messages/<locale>.json` (shared) and `messages/<area>/<locale>.json` (one
  * file per feature area, each with its own top-level namespaces).
  */
-export const MESSAGE_AREAS = ["enrollment", "review", "api", "pairing", "partner-portal", "coordinator-pairing", "my-data"] as const;
+export const MESSAGE_AREAS = ["enrollment", "review", "api", "pairing", "partner-portal", "coordinator-pairing", "my-data", "lifecycle"] as const;
 
 /**
  * Namespaces every area may add keys to: a schema's error keys are looked up under `errors.`

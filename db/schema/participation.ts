@@ -38,6 +38,8 @@ export const enrollments = pgTable(
     answers: jsonb("answers").$type<EnrollmentAnswers>().notNull().default({}),
     consentedAt: timestamp("consented_at", { mode: "date", withTimezone: true }),
     offerExpiresAt: timestamp("offer_expires_at", { mode: "date", withTimezone: true }),
+    /** When a coordinator archived this (rejected or withdrawn) application: hidden from the default list, restorable. */
+    archivedAt: timestamp("archived_at", { mode: "date", withTimezone: true }),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     /**

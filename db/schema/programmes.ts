@@ -22,6 +22,8 @@ export const programmes = pgTable(
     meetingDueWeeks: integer("meeting_due_weeks").notNull().default(4),
     /** Months after a cohort's end date after which its participants' personal data is anonymised. */
     retentionMonths: integer("retention_months").notNull().default(24),
+    /** When a coordinator archived it: hidden from default lists and public pages, read-only, restorable. */
+    archivedAt: timestamp("archived_at", { mode: "date", withTimezone: true }),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
@@ -51,7 +53,8 @@ export const cohorts = pgTable(
     enrollmentDeadline: date("enrollment_deadline", { mode: "string" }).notNull(),
     capacity: integer("capacity").notNull(),
     timeZone: text("time_zone").notNull(),
-    status: cohortStatusEnum("status").notNull().default("open"),
+    /** A new cohort is a draft, seen only by its coordinators until one publishes it (publishCohort). */
+    status: cohortStatusEnum("status").notNull().default("draft"),
     admissionMode: admissionModeEnum("admission_mode").notNull().default("reviewed"),
     /** Days a waitlisted person has to accept a freed place. */
     offerDays: integer("offer_days").notNull().default(5),
@@ -65,6 +68,8 @@ export const cohorts = pgTable(
     policyAreas: text("policy_areas").array().notNull().default(sql`'{}'::text[]`),
     /** When the retention job anonymised its participants' personal data (null: not yet). */
     anonymisedAt: timestamp("anonymised_at", { mode: "date", withTimezone: true }),
+    /** When a coordinator archived it (or its programme): hidden from default lists and public pages, read-only, restorable. */
+    archivedAt: timestamp("archived_at", { mode: "date", withTimezone: true }),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },

@@ -10,7 +10,7 @@ import * as offerRoute from "@/app/api/v1/me/enrollments/[id]/offer/route";
 import * as withdrawRoute from "@/app/api/v1/me/enrollments/[id]/withdraw/route";
 import * as myEnrollmentsRoute from "@/app/api/v1/me/enrollments/route";
 import { createApiToken, revokeApiToken } from "@/lib/dal/api-tokens";
-import { createCohort } from "@/lib/dal/cohorts";
+import { createPublishedCohort } from "@/lib/testing/pairing";
 import { addQuestion } from "@/lib/dal/questions";
 import { seedAndLoadActors } from "@/lib/testing/actors";
 import { call, expectProblem } from "@/lib/testing/api";
@@ -47,7 +47,7 @@ beforeAll(async () => {
     offerDays: 2,
     policyAreas: "Wonen\nZorg en welzijn",
   });
-  cohortId = (await createCohort(people.coordinator, ep!.id, input)).id;
+  cohortId = (await createPublishedCohort(people.coordinator, ep!.id, input)).id;
   questionId = (await addQuestion(people.coordinator, cohortId, questionSchema.parse({ kind: "yes_no", label: "Heeft u ervaring?", required: true }))).id;
   for (const who of ["participant", "coordinator", "otherCoordinator", "partner"] as const) {
     tokens[who] = (await createApiToken(people[who], { name: "test" })).token;

@@ -18,6 +18,10 @@ export const AUDIT_ACTIONS = [
   "api_token_created",
   "api_token_revoked",
   "access_refused",
+  "cohort_published",
+  "record_archived",
+  "record_restored",
+  "record_deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const isAuditAction = (v: string): v is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(v);

@@ -6,7 +6,7 @@ import { assertRole, COORDINATING, type Actor } from "./actor";
 import { actorUserId, pairedCounts } from "./pair-rules";
 import { isUuid } from "./programmes";
 import { inScope, tenant } from "./rls";
-import { lockCohortRow, type Tx } from "./tx";
+import { lockWritableCohortRow, type Tx } from "./tx";
 
 /** The partner and the cohort, both in one organisation the actor coordinates. */
 async function partnerAndCohort(actor: Actor | null, partnerId: string, cohortId: string) {
@@ -29,7 +29,7 @@ async function partnerAndCohort(actor: Actor | null, partnerId: string, cohortId
  * this cohort wait until the transaction ends.
  */
 async function lockedLink(tx: Tx, partnerId: string, cohortId: string) {
-  if (!(await lockCohortRow(tx, cohortId))) throw new NotFoundError();
+  await lockWritableCohortRow(tx, cohortId);
   const [link] = await tx
     .select({ id: cohortPartners.id, capacity: cohortPartners.capacity })
     .from(cohortPartners)

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { cohorts, programmes } from "@/db/schema";
+import { cohortState } from "@/lib/cohort-state";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { CohortInput } from "@/lib/validation/cohort";
 import { assertRole, COORDINATING, currentOrganisation, type Actor } from "./actor";
@@ -9,14 +10,23 @@ import { asActor, inScope, tenant } from "./rls";
 import type { Tx } from "./tx";
 
 export type Cohort = typeof cohorts.$inferSelect;
+export { cohortState, COHORT_STATES, type CohortState } from "@/lib/cohort-state";
 
-/** Cohorts of the actor's current organisation (optionally of one programme), newest first. */
-export async function listCohorts(actor: Actor | null, opts: { programmeId?: string; limit?: number } = {}) {
+/** Places held (accepted or offered), counted by the database function of migration 0012 (an index lookup). */
+const placesTakenSql = sql<number>`koppel_cohort_places_taken(${cohorts.id})`;
+
+/**
+ * Cohorts of the actor's current organisation (optionally of one programme), newest first, each
+ * with its `state` (lib/cohort-state.ts). Archived cohorts only with `archived: true` (then only they).
+ */
+export async function listCohorts(actor: Actor | null, opts: { programmeId?: string; limit?: number; archived?: boolean; now?: Date } = {}) {
   const organisationId = currentOrganisation(actor, COORDINATING);
-  const where = opts.programmeId
-    ? and(eq(cohorts.organisationId, organisationId), eq(cohorts.programmeId, opts.programmeId))
-    : eq(cohorts.organisationId, organisationId);
-  return inScope(tenant(organisationId), (tx) =>
+  const where = and(
+    eq(cohorts.organisationId, organisationId),
+    opts.programmeId ? eq(cohorts.programmeId, opts.programmeId) : undefined,
+    opts.archived ? isNotNull(cohorts.archivedAt) : isNull(cohorts.archivedAt),
+  );
+  const rows = await inScope(tenant(organisationId), (tx) =>
     tx
       .select({
         id: cohorts.id,
@@ -28,6 +38,10 @@ export async function listCohorts(actor: Actor | null, opts: { programmeId?: str
         enrollmentDeadline: cohorts.enrollmentDeadline,
         capacity: cohorts.capacity,
         timeZone: cohorts.timeZone,
+        status: cohorts.status,
+        archivedAt: cohorts.archivedAt,
+        enrollmentOpensOn: cohorts.enrollmentOpensOn,
+        placesTaken: placesTakenSql,
       })
       .from(cohorts)
       .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
@@ -35,6 +49,10 @@ export async function listCohorts(actor: Actor | null, opts: { programmeId?: str
       .orderBy(desc(cohorts.startDate), asc(cohorts.name))
       .limit(opts.limit ?? 50),
   );
+  return rows.map((r) => {
+    const placesTaken = Number(r.placesTaken);
+    return { ...r, placesTaken, placesLeft: Math.max(0, r.capacity - placesTaken), state: cohortState({ ...r, placesTaken }, opts.now) };
+  });
 }
 
 /** The policy areas the organisation's cohorts use, each once (first spelling kept): what partners should match. */
@@ -63,21 +81,32 @@ export async function findCohort(tx: Tx, actor: Actor | null, id: string): Promi
   return row;
 }
 
-/** Creates a cohort of a programme the actor coordinates. */
+/**
+ * Creates a cohort of a programme the actor coordinates, as a draft: only its coordinators see it
+ * until one publishes it (publishCohort). A status in the input is ignored.
+ */
 export async function createCohort(actor: Actor | null, programmeId: string, input: CohortInput): Promise<{ id: string }> {
   const programme = await getProgramme(actor, programmeId);
+  if (programme.archivedAt) throw new ConflictError("archived");
   const [row] = await inScope(tenant(programme.organisationId), (tx) =>
     tx
       .insert(cohorts)
-      .values({ ...input, programmeId: programme.id, organisationId: programme.organisationId })
+      .values({ ...input, status: "draft", programmeId: programme.id, organisationId: programme.organisationId })
       .returning({ id: cohorts.id }),
   );
   return row!;
 }
 
-/** Edits a cohort the actor coordinates. */
+/**
+ * Edits a cohort the actor coordinates. A draft stays a draft (publishCohort publishes it); a
+ * published cohort takes the status given (open, closed, completed; never back to draft, refused
+ * as `cannotUnpublish`), or keeps its own when none is given. An archived cohort is read-only.
+ */
 export async function updateCohort(actor: Actor | null, id: string, input: CohortInput): Promise<void> {
   const existing = await getCohort(actor, id);
+  if (existing.archivedAt) throw new ConflictError("archived");
+  if (existing.status !== "draft" && input.status === "draft") throw new ConflictError("cannotUnpublish", "status");
+  const status = existing.status === "draft" ? "draft" : (input.status ?? existing.status);
   await inScope(tenant(existing.organisationId), async (tx) => {
     // The same lock as sign-ups and decisions: capacity cannot drop below the places held, and
     // places added go to the waitlist at once.
@@ -85,7 +114,7 @@ export async function updateCohort(actor: Actor | null, id: string, input: Cohor
     if (input.capacity < (await placesTaken(tx, id))) throw new ConflictError("belowTaken", "capacity");
     await tx
       .update(cohorts)
-      .set({ ...input, updatedAt: new Date() })
+      .set({ ...input, status, updatedAt: new Date() })
       .where(and(eq(cohorts.id, id), eq(cohorts.organisationId, existing.organisationId)));
     await offerFreedPlaces(tx, await lockCohort(tx, id));
   });

@@ -28,7 +28,7 @@ import type { Tx } from "./tx";
 const placesTakenSql = sql<number>`koppel_cohort_places_taken(${cohorts.id})`;
 const waitlistSql = sql<number>`koppel_cohort_waitlist_length(${cohorts.id})`;
 /** Sign-up is open now: status open and within the window, in the cohort's own time zone. */
-const openNowSql = sql`${cohorts.status} = 'open'
+const openNowSql = sql`${cohorts.status} = 'open' AND ${cohorts.archivedAt} IS NULL
   AND (${cohorts.enrollmentOpensOn}::timestamp AT TIME ZONE ${cohorts.timeZone}) <= now()
   AND ((${cohorts.enrollmentDeadline} + 1)::timestamp AT TIME ZONE ${cohorts.timeZone}) > now()`;
 
@@ -87,7 +87,7 @@ export async function listOpenCohorts(opts: { limit?: number; offset?: number } 
   };
 }
 
-/** A cohort as the public sees it (any status but draft): programme, what it asks, places, questions. */
+/** A cohort as the public sees it (published and not archived): programme, what it asks, places, questions. */
 export async function getPublicCohort(cohortId: string, now: Date = new Date()) {
   if (!isUuid(cohortId)) throw new NotFoundError();
   const { row, questions } = await inScope({ kind: "public" }, async (db) => {
@@ -96,6 +96,7 @@ export async function getPublicCohort(cohortId: string, now: Date = new Date()) 
         id: cohorts.id,
         name: cohorts.name,
         status: cohorts.status,
+        archivedAt: cohorts.archivedAt,
         admissionMode: cohorts.admissionMode,
         startDate: cohorts.startDate,
         endDate: cohorts.endDate,
@@ -119,7 +120,8 @@ export async function getPublicCohort(cohortId: string, now: Date = new Date()) 
       .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
       .innerJoin(organisations, eq(organisations.id, cohorts.organisationId))
       .where(eq(cohorts.id, cohortId));
-    if (!row || row.status === "draft") throw new NotFoundError();
+    // Drafts and archived cohorts do not exist for the public (the scope's policy hides them too).
+    if (!row || row.status === "draft" || row.archivedAt) throw new NotFoundError();
     const questions = await db
       .select({ id: cohortQuestions.id, kind: cohortQuestions.kind, label: cohortQuestions.label, options: cohortQuestions.options, required: cohortQuestions.required })
       .from(cohortQuestions)
@@ -127,7 +129,7 @@ export async function getPublicCohort(cohortId: string, now: Date = new Date()) 
       .orderBy(asc(cohortQuestions.position), asc(cohortQuestions.createdAt));
     return { row, questions };
   });
-  const { taken, waitlist, ...rest } = row;
+  const { taken, waitlist, archivedAt: _archivedAt, ...rest } = row;
   return {
     ...rest,
     placesLeft: Math.max(0, row.capacity - Number(taken)),
@@ -146,6 +148,8 @@ export interface EnrollmentListQuery {
   q?: string;
   status?: EnrollmentStatus;
   policyArea?: string;
+  /** true: only archived applications; otherwise archived ones are left out. */
+  archived?: boolean;
   sort?: EnrollmentSort;
   page?: number;
   pageSize?: number;
@@ -173,7 +177,7 @@ export async function listCohortEnrollments(actor: Actor | null, cohortId: strin
   return inCoordinatedCohort(actor, cohortId, async (db) => {
   const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 200);
   const page = Math.max(query.page ?? 1, 1);
-  const conditions: SQL[] = [eq(enrollments.cohortId, cohortId)];
+  const conditions: SQL[] = [eq(enrollments.cohortId, cohortId), query.archived ? sql`${enrollments.archivedAt} IS NOT NULL` : sql`${enrollments.archivedAt} IS NULL`];
   if (query.status && (ENROLLMENT_STATUSES as readonly string[]).includes(query.status)) conditions.push(eq(enrollments.status, query.status));
   if (query.policyArea) conditions.push(sql`${query.policyArea} = ANY(${enrollments.policyAreas})`);
   const q = query.q?.trim();
@@ -210,6 +214,7 @@ export async function listCohortEnrollments(actor: Actor | null, cohortId: strin
       status: enrollments.status,
       createdAt: enrollments.createdAt,
       offerExpiresAt: enrollments.offerExpiresAt,
+      archivedAt: enrollments.archivedAt,
       waitlistPosition: sql<number | null>`CASE WHEN ${enrollments.status} = 'waitlisted' THEN
         (SELECT count(*)::int FROM ${enrollments} w WHERE w.cohort_id = ${enrollments.cohortId} AND w.status = 'waitlisted' AND w.seq <= ${enrollments.seq}) END`,
       total: chosen.total,
@@ -267,6 +272,8 @@ export async function getEnrollmentDetail(actor: Actor | null, enrollmentId: str
         answers: enrollments.answers,
         consentedAt: enrollments.consentedAt,
         offerExpiresAt: enrollments.offerExpiresAt,
+        archivedAt: enrollments.archivedAt,
+        cohortArchivedAt: cohorts.archivedAt,
         createdAt: enrollments.createdAt,
       })
       .from(enrollments)

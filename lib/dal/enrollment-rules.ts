@@ -29,6 +29,8 @@ export interface LockedCohort {
   timeZone: string;
   enrollmentOpensOn: string;
   enrollmentDeadline: string;
+  /** Archived: read-only, hidden from the public; no sign-up. */
+  archivedAt: Date | null;
 }
 
 /**
@@ -59,6 +61,7 @@ async function cohortRow(tx: Tx, cohortId: string, lock: boolean): Promise<Locke
       timeZone: cohorts.timeZone,
       enrollmentOpensOn: cohorts.enrollmentOpensOn,
       enrollmentDeadline: cohorts.enrollmentDeadline,
+      archivedAt: cohorts.archivedAt,
       programmeId: cohorts.programmeId,
     })
     .from(cohorts)
@@ -69,13 +72,14 @@ async function cohortRow(tx: Tx, cohortId: string, lock: boolean): Promise<Locke
   return { ...row, programmeName: programme?.name ?? "" };
 }
 
-/** Whether sign-up is open at `now`: status open, and within the window in the cohort's own zone. */
+/** Whether sign-up is open at `now`: published (open) and not archived, and within the window in the cohort's own zone. */
 export function signUpOpen(
-  cohort: Pick<LockedCohort, "status" | "timeZone" | "enrollmentOpensOn" | "enrollmentDeadline">,
+  cohort: Pick<LockedCohort, "status" | "timeZone" | "enrollmentOpensOn" | "enrollmentDeadline"> & { archivedAt?: Date | null },
   now: Date,
 ): boolean {
   return (
     cohort.status === "open" &&
+    !cohort.archivedAt &&
     startOfDayIn(cohort.enrollmentOpensOn, cohort.timeZone).getTime() <= now.getTime() &&
     now.getTime() <= endOfDayIn(cohort.enrollmentDeadline, cohort.timeZone).getTime()
   );

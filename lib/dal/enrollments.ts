@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { cohorts, enrollments, type Locale } from "@/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -55,7 +55,7 @@ export async function signUp(actor: Actor | null, cohortId: string, input: SignU
   const email = signedIn ? signedIn.email : normaliseEmail(input.email);
   return transaction(db, async (tx) => {
     const cohort = await lockCohort(tx, cohortId);
-    if (cohort.status === "draft") throw new NotFoundError();
+    if (cohort.status === "draft" || cohort.archivedAt) throw new NotFoundError();
     if (!signUpOpen(cohort, now)) throw new ConflictError("signUpClosed");
     const result = await admit(tx, cohort, { email, locale: signedIn?.locale ?? opts.locale }, detailsOf(input), now);
     await dropWaitingRequest(tx, cohort.id, email);
@@ -95,10 +95,12 @@ export async function decideEnrollments(actor: Actor | null, cohortId: string, i
   const to = TARGET[input.decision];
   return transaction(db, async (tx) => {
     const cohort = await lockCohort(tx, cohortId);
+    if (cohort.archivedAt) throw new ConflictError("archived");
     const rows = await tx
       .select(enrollmentRowColumns)
       .from(enrollments)
-      .where(and(eq(enrollments.cohortId, cohort.id), inArray(enrollments.id, input.ids)))
+      // An archived application is decided on only after it is restored.
+      .where(and(eq(enrollments.cohortId, cohort.id), inArray(enrollments.id, input.ids), isNull(enrollments.archivedAt)))
       .orderBy(asc(enrollments.seq));
     const result: DecisionResult = { changed: [], unchanged: [], refused: [], offered: 0 };
     const found = new Set(rows.map((r) => r.id));

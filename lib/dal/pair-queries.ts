@@ -407,7 +407,7 @@ function computeProposal(unpaired: CandidateParticipant[], pairable: LinkedPartn
   };
 }
 
-/** Meetings per pair: logged (any status), confirmed, and the last one not disputed. */
+/** Meetings per pair: logged (any status), confirmed, the last one not disputed, the last confirmed and the last waiting for confirmation. */
 async function meetingStats(db: DbOrTx, pairIds: string[]) {
   const rows = await db
     .select({
@@ -415,6 +415,8 @@ async function meetingStats(db: DbOrTx, pairIds: string[]) {
       logged: sql<number>`count(*)::int`,
       confirmed: sql<number>`(count(*) filter (where ${meetings.status} = 'confirmed'))::int`,
       lastMeetingAt: sql<Date | null>`max(${meetings.startsAt}) filter (where ${meetings.status} <> 'disputed')`.mapWith(meetings.startsAt),
+      lastConfirmedAt: sql<Date | null>`max(${meetings.startsAt}) filter (where ${meetings.status} = 'confirmed')`.mapWith(meetings.startsAt),
+      lastAwaitingAt: sql<Date | null>`max(${meetings.startsAt}) filter (where ${meetings.status} = 'logged')`.mapWith(meetings.startsAt),
     })
     .from(meetings)
     .where(inArray(meetings.pairId, pairIds))
@@ -436,7 +438,12 @@ export interface CohortPair {
   endReason: string;
   meetingsLogged: number;
   meetingsConfirmed: number;
+  /** The last meeting not disputed, confirmed or still waiting for the other side (the API's field). */
   lastMeetingAt: Date | null;
+  /** The last confirmed meeting: only these count as "met". */
+  lastConfirmedAt: Date | null;
+  /** The last meeting logged by one side and not answered yet by the other. */
+  lastAwaitingAt: Date | null;
   /** Active, and no confirmed meeting yet although the programme's number of weeks since pairing has passed. */
   flagged: boolean;
 }
@@ -479,6 +486,8 @@ export async function listCohortPairs(actor: Actor | null, cohortId: string, opt
       meetingsLogged: s?.logged ?? 0,
       meetingsConfirmed: confirmed,
       lastMeetingAt: s?.lastMeetingAt ?? null,
+      lastConfirmedAt: s?.lastConfirmedAt ?? null,
+      lastAwaitingAt: s?.lastAwaitingAt ?? null,
       flagged: r.status === "confirmed" && confirmed === 0 && now.getTime() - r.confirmedAt.getTime() > dueMs,
     };
   });

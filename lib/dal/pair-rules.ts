@@ -13,7 +13,7 @@ import { localeLanguage } from "@/lib/validation/regions";
 import { assertRole, COORDINATING, type Actor } from "./actor";
 import { introduce } from "./pair-introductions";
 import { isUuid } from "./programmes";
-import { lockCohortRow, type DbOrTx, type Tx } from "./tx";
+import { lockWritableCohortRow, type DbOrTx, type Tx } from "./tx";
 
 /** Why a pairing is refused; each is a message key under `errors.`. */
 export type PairRefusal =
@@ -26,9 +26,9 @@ export type PairRefusal =
   | "ownInitiative"
   | "notFound";
 
-/** Locks the cohort's row first (step 1 of the lock order in tx.ts); 404 when it is gone. */
+/** Locks the cohort's row first (step 1 of the lock order in tx.ts); 404 when it is gone, 409 (archived) when it is read-only. */
 export async function lockPairingCohort(tx: Tx, cohortId: string): Promise<void> {
-  if (!(await lockCohortRow(tx, cohortId))) throw new NotFoundError();
+  await lockWritableCohortRow(tx, cohortId);
 }
 
 /** A cohort the actor coordinates (404 for another organisation, 403 for another role). */

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { cohorts, pairEvents, pairs } from "@/db/schema";
+import { cohorts, meetings, pairEvents, pairs } from "@/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import { setUpPairingDatabase } from "@/lib/testing/pairing";
 import { decideEnrollments, withdrawEnrollment } from "./enrollments";
@@ -361,7 +361,20 @@ describe("the demo data", () => {
     expect(unpaired.every((x) => x.suggestions.length > 0)).toBe(true);
     const ahmed = unpaired.find((x) => x.name === "Ahmed Benali")!;
     expect(ahmed.ruledOut.map((r) => r.conflicts[0]?.kind)).toContain("ownEmployer");
-    expect(board.paired.items.find((x) => x.name === "Pim Jansen")!.pair).toMatchObject({ partnerName: "Buurtmoestuin De Groene Vinger" });
+    const [running] = await t.db.select({ id: cohorts.id, startDate: cohorts.startDate }).from(cohorts).where(eq(cohorts.name, "Najaar 2026"));
+    const runningBoard = await getPairingBoard(f.people.coordinator, running!.id);
+    expect(runningBoard.paired.items.find((x) => x.name === "Pim Jansen")!.pair).toMatchObject({ partnerName: "Buurtmoestuin De Groene Vinger" });
+    // The demo tells the truth: the running cohort's pairs and meetings lie between its start and now.
+    const start = new Date(`${running!.startDate}T00:00:00Z`).getTime();
+    const made = await t.db.select({ confirmedAt: pairs.confirmedAt, id: pairs.id }).from(pairs).where(eq(pairs.cohortId, running!.id));
+    expect(made.length).toBe(4);
+    for (const p of made) expect(p.confirmedAt.getTime()).toBeGreaterThan(start);
+    const met = await t.db.select({ startsAt: meetings.startsAt }).from(meetings).innerJoin(pairs, eq(pairs.id, meetings.pairId)).where(eq(pairs.cohortId, running!.id));
+    expect(met.length).toBeGreaterThan(0);
+    for (const m of met) {
+      expect(m.startsAt.getTime()).toBeGreaterThan(start);
+      expect(m.startsAt.getTime()).toBeLessThan(Date.now());
+    }
     expect(await listMyPairs(f.people.participant)).toEqual([expect.objectContaining({ side: "participant", meetingsAwaitingMe: 1 })]);
     expect(await listMyPairs(f.people.partner)).toEqual([expect.objectContaining({ side: "partner", participant: expect.objectContaining({ name: "Pim Jansen" }) as unknown })]);
     expect((await listPartners(f.people.coordinator, { status: "pending" })).map((x) => x.name)).toContain("Voedselbank Zwolle");

@@ -1,6 +1,6 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { cohorts, organisations, programmes } from "@/db/schema";
-import { NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { ProgrammeInput } from "@/lib/validation/programme";
 import { assertRole, COORDINATING, currentOrganisation, type Actor } from "./actor";
 import { asActor, inScope, tenant } from "./rls";
@@ -11,7 +11,7 @@ export type Programme = typeof programmes.$inferSelect;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: string): boolean => UUID.test(v);
 
-/** Programmes of the actor's current organisation, with how many cohorts each has. */
+/** Programmes of the actor's current organisation that are not archived, with how many cohorts (not archived) each has. */
 export async function listProgrammes(actor: Actor | null) {
   const organisationId = currentOrganisation(actor, COORDINATING);
   return inScope(tenant(organisationId), (tx) =>
@@ -25,8 +25,8 @@ export async function listProgrammes(actor: Actor | null) {
         cohortCount: count(cohorts.id),
       })
       .from(programmes)
-      .leftJoin(cohorts, eq(cohorts.programmeId, programmes.id))
-      .where(eq(programmes.organisationId, organisationId))
+      .leftJoin(cohorts, and(eq(cohorts.programmeId, programmes.id), isNull(cohorts.archivedAt)))
+      .where(and(eq(programmes.organisationId, organisationId), isNull(programmes.archivedAt)))
       .groupBy(programmes.id)
       .orderBy(asc(programmes.name)),
   );
@@ -53,11 +53,12 @@ export async function createProgramme(actor: Actor | null, input: ProgrammeInput
   return row!;
 }
 
-/** Edits a programme the actor coordinates. */
+/** Edits a programme the actor coordinates; an archived one is read-only. */
 export async function updateProgramme(actor: Actor | null, id: string, input: ProgrammeInput): Promise<void> {
   if (!isUuid(id)) throw new NotFoundError();
   await asActor(actor, async (tx) => {
     const existing = await findProgramme(tx, actor, id);
+    if (existing.archivedAt) throw new ConflictError("archived");
     await tx
       .update(programmes)
       .set({ ...input, updatedAt: new Date() })
@@ -65,7 +66,7 @@ export async function updateProgramme(actor: Actor | null, id: string, input: Pr
   });
 }
 
-/** What anyone may see of every organisation's programmes (home page, catalogue). */
+/** What anyone may see of every organisation's programmes that are not archived (home page, catalogue). */
 export async function listPublicProgrammes() {
   return inScope({ kind: "public" }, (tx) =>
     tx
@@ -80,6 +81,7 @@ export async function listPublicProgrammes() {
       })
       .from(programmes)
       .innerJoin(organisations, eq(organisations.id, programmes.organisationId))
+      .where(isNull(programmes.archivedAt))
       .orderBy(asc(organisations.name), asc(programmes.name))
       .limit(100),
   );

@@ -1,12 +1,12 @@
 import { and, asc, eq, max } from "drizzle-orm";
 import { cohortQuestions } from "@/db/schema";
-import { NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { QuestionInput } from "@/lib/validation/enrollment";
 import { assertRole, COORDINATING, type Actor } from "./actor";
 import { getCohort } from "./cohorts";
 import { isUuid } from "./programmes";
 import { asActor, inScope, tenant } from "./rls";
-import type { Tx } from "./tx";
+import { lockWritableCohortRow, type Tx } from "./tx";
 
 /** A cohort's own sign-up questions, in order (coordinators). */
 export async function listQuestions(actor: Actor | null, cohortId: string) {
@@ -19,6 +19,7 @@ export async function listQuestions(actor: Actor | null, cohortId: string) {
 /** Adds a question at the end of the cohort's sign-up form. */
 export async function addQuestion(actor: Actor | null, cohortId: string, input: QuestionInput): Promise<{ id: string }> {
   const cohort = await getCohort(actor, cohortId);
+  if (cohort.archivedAt) throw new ConflictError("archived");
   return inScope(tenant(cohort.organisationId), async (tx) => {
     const [last] = await tx.select({ p: max(cohortQuestions.position) }).from(cohortQuestions).where(eq(cohortQuestions.cohortId, cohort.id));
     const [row] = await tx
@@ -36,6 +37,7 @@ async function withOwnQuestion(actor: Actor | null, questionId: string, fn: (tx:
     const [q] = await tx.select().from(cohortQuestions).where(eq(cohortQuestions.id, questionId));
     if (!q) throw new NotFoundError();
     assertRole(actor, q.organisationId, COORDINATING);
+    await lockWritableCohortRow(tx, q.cohortId);
     await fn(tx, q);
   });
 }

@@ -34,6 +34,7 @@ async function seedTenant(db: Db, slug: string) {
       enrollmentDeadline: "2026-12-31",
       capacity: 5,
       timeZone: "Europe/Amsterdam",
+      status: "open",
     })
     .returning();
   const cohortId = cohort!.id;

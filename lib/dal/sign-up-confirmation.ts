@@ -39,7 +39,7 @@ export async function requestSignUpConfirmation(cohortId: string, input: SignUpI
   const db = await getDb();
   await transaction(db, async (tx) => {
     const cohort = await readCohort(tx, cohortId);
-    if (cohort.status === "draft") throw new NotFoundError();
+    if (cohort.status === "draft" || cohort.archivedAt) throw new NotFoundError();
     if (!signUpOpen(cohort, opts.now)) throw new ConflictError("signUpClosed");
     if (await activeEnrollmentOf(tx, cohort.id, email)) throw new ConflictError("alreadySignedUp", "email");
     const token = crypto.randomBytes(32).toString("base64url");

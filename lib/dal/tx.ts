@@ -27,6 +27,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
@@ -71,4 +72,12 @@ export async function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, opts: {
 export async function lockCohortRow(tx: Tx, cohortId: string): Promise<boolean> {
   const result = await tx.execute(sql`SELECT id FROM cohorts WHERE id = ${cohortId} FOR NO KEY UPDATE`);
   return result.rows.length > 0;
+}
+
+/** lockCohortRow for a change to the cohort's own records: 404 when it is gone, `archived` (409) when it is archived (read-only). */
+export async function lockWritableCohortRow(tx: Tx, cohortId: string): Promise<void> {
+  const result = await tx.execute<{ archived: boolean }>(sql`SELECT archived_at IS NOT NULL AS archived FROM cohorts WHERE id = ${cohortId} FOR NO KEY UPDATE`);
+  const row = result.rows[0];
+  if (!row) throw new NotFoundError();
+  if (row.archived) throw new ConflictError("archived");
 }

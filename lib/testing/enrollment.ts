@@ -2,11 +2,10 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
 import { mailOutbox, programmes, users } from "@/db/schema";
 import { loadActor, type UserActor } from "@/lib/dal/actor";
-import { createCohort } from "@/lib/dal/cohorts";
 import { signUpSchemaFor, type SignUpInput } from "@/lib/validation/enrollment";
 import { seedAndLoadActors } from "./actors";
 import { createTestDatabase, type TestDatabase } from "./db";
-import { openCohortInput } from "./pairing";
+import { createPublishedCohort, openCohortInput } from "./pairing";
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
@@ -35,7 +34,7 @@ export function setUpEnrollmentDatabase(defaults: { cohort?: Record<string, unkn
 
   /** Creates such a cohort of EmpoweringPeople as the demo coordinator; returns its id. */
   const newCohort = async (over: Record<string, unknown> = {}): Promise<string> =>
-    (await createCohort(people.coordinator, programmeId, cohortInput(over))).id;
+    (await createPublishedCohort(people.coordinator, programmeId, cohortInput(over))).id;
 
   let n = 0;
   /** A filled-in sign-up form of someone new (a unique name and address each time). */

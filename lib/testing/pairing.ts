@@ -3,10 +3,11 @@ import { afterAll, beforeAll } from "vitest";
 import type { Db } from "@/db/client";
 import { mailOutbox, programmes, users, type Locale } from "@/db/schema";
 import { loadActor, SYSTEM, type UserActor } from "@/lib/dal/actor";
-import { createCohort } from "@/lib/dal/cohorts";
+import { createCohort, updateCohort } from "@/lib/dal/cohorts";
+import { publishCohort } from "@/lib/dal/lifecycle";
 import { signUp } from "@/lib/dal/enrollments";
 import { invitePartner, linkPartnerToCohort } from "@/lib/dal/partners";
-import { cohortSchema } from "@/lib/validation/cohort";
+import { cohortSchema, type CohortInput } from "@/lib/validation/cohort";
 import { signUpSchemaFor } from "@/lib/validation/enrollment";
 import { invitePartnerSchema } from "@/lib/validation/partner";
 import { seedAndLoadActors } from "./actors";
@@ -44,6 +45,18 @@ export function openCohortInput(over: Record<string, unknown> = {}) {
   });
 }
 
+/**
+ * Creates a cohort as `actor` and, unless the input's status is "draft", publishes it and gives
+ * it that status (open when none is given): what a coordinator does in two steps.
+ */
+export async function createPublishedCohort(actor: UserActor, programmeId: string, input: CohortInput): Promise<{ id: string }> {
+  const { id } = await createCohort(actor, programmeId, input);
+  if (input.status === "draft") return { id };
+  await publishCohort(actor, id);
+  if (input.status && input.status !== "open") await updateCohort(actor, id, input);
+  return { id };
+}
+
 /** The demo data plus helpers that make cohorts, accepted participants and linked partners. */
 export async function pairingFixture(db: Db) {
   const people = await seedAndLoadActors(db);
@@ -56,7 +69,7 @@ export async function pairingFixture(db: Db) {
 
   /** An open first-come cohort of EmpoweringPeople, so sign-ups are accepted at once. */
   const newCohort = async (over: Record<string, unknown> = {}): Promise<string> =>
-    (await createCohort(people.coordinator, ep!.id, openCohortInput(over))).id;
+    (await createPublishedCohort(people.coordinator, ep!.id, openCohortInput(over))).id;
 
   /** An accepted participant of the cohort: their enrollment id, address and actor. */
   const participant = async (cohortId: string, over: Record<string, unknown> = {}, locale: Locale = "nl") => {

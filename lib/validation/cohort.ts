@@ -13,7 +13,8 @@ export const cohortSchema = z
     enrollmentDeadline: calendarDate,
     capacity: wholeNumber(1, 10000),
     timeZone,
-    status: z.enum(COHORT_STATUSES, { error: "required" }).default("open"),
+    /** Left out: a new cohort is a draft, an existing one keeps its status (publishing is its own step). */
+    status: z.enum(COHORT_STATUSES, { error: "required" }).optional(),
     admissionMode: z.enum(ADMISSION_MODES, { error: "required" }).default("reviewed"),
     offerDays: wholeNumber(1, 60).default(5),
     autoOfferWaitlist: z.boolean({ error: "invalid" }).default(false),

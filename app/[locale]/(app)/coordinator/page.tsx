@@ -56,6 +56,9 @@ export default async function CoordinatorStart({ params }: { params: Promise<{ l
       )}
       <h2>{t("coordinator.cohorts")}</h2>
       <CohortTable cohorts={cohorts} locale={locale} t={t} />
+      <p>
+        <LocaleLink locale={locale} href="/coordinator/archive">{t("lifecycle.archiveLink")}</LocaleLink>
+      </p>
     </>
   );
 }

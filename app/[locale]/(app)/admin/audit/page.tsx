@@ -38,6 +38,11 @@ function describe(t: T, row: AuditRow): string {
       return t("audit.detail.rateLimited");
     case "sign_in":
       return t("audit.detail.method", { method: text(d.method) });
+    case "cohort_published":
+    case "record_archived":
+    case "record_restored":
+    case "record_deleted":
+      return t("audit.detail.record", { kind: row.action === "cohort_published" ? "cohort" : text(row.targetType), name: text(d.name ?? d.cohort) });
     default:
       return "";
   }

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Field, FormNotice, useErrorText } from "@/components/ui/field";
+import { SavedStatus } from "@/components/ui/saved-status";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/validation/common";
 import { useRouter } from "@/i18n/navigation";
@@ -12,7 +13,8 @@ import { createCohortAction, updateCohortAction } from "../actions";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import choiceStyles from "@/components/ui/choice-group.module.css";
 
-const COHORT_STATUSES = cohortSchema.shape.status.unwrap().options;
+// A draft is published with its own button (publishCohort); the form never makes a cohort a draft again.
+const PUBLISHED_STATUSES = cohortSchema.shape.status.unwrap().options.filter((s) => s !== "draft");
 
 export function CohortForm(props: {
   programmeId: string;
@@ -33,7 +35,6 @@ export function CohortForm(props: {
       enrollmentDeadline: "",
       capacity: 20,
       timeZone: "Europe/Amsterdam",
-      status: "open",
       admissionMode: "reviewed",
       offerDays: 5,
       autoOfferWaitlist: false,
@@ -43,16 +44,19 @@ export function CohortForm(props: {
   const { onSubmit, formError, done, submitting } = useActionForm(
     form,
     (values): Promise<ActionResult<{ id: string } | void>> => (props.cohortId ? updateCohortAction(props.cohortId, values) : createCohortAction(props.programmeId, values)),
-    () => {
-      if (!props.cohortId) router.push(`/coordinator/programmes/${props.programmeId}`);
+    (result) => {
+      const created = result.data as { id: string } | undefined;
+      // The new cohort's own page says it was saved as a draft, and how to publish it.
+      if (!props.cohortId && created) router.push(`/coordinator/cohorts/${created.id}?done=created`);
       else router.refresh();
     },
   );
   const err = form.formState.errors;
+  const published = Boolean(props.initial?.status && props.initial.status !== "draft");
+  const savedName = form.getValues("name");
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
       {formError && <FormNotice kind="error">{errorText(formError)}</FormNotice>}
-      {done && props.cohortId && <FormNotice kind="ok">{t("common.saved")}</FormNotice>}
       <Field id="name" label={t("cohortForm.name")} hint={t("cohortForm.nameHint")} error={err.name?.message} required>
         {(c) => <input {...c} {...form.register("name")} />}
       </Field>
@@ -95,17 +99,19 @@ export function CohortForm(props: {
         </Field>
       </div>
       <div className="row">
-        <Field id="status" label={t("cohortSettings.status")} hint={t("cohortSettings.statusHint")} error={err.status?.message} required>
-          {(c) => (
-            <select {...c} {...form.register("status")}>
-              {COHORT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`cohortSettings.statuses.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        {published && (
+          <Field id="status" label={t("cohortSettings.status")} hint={t("cohortSettings.statusHint")} error={err.status?.message} required>
+            {(c) => (
+              <select {...c} {...form.register("status")}>
+                {PUBLISHED_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`cohortSettings.statuses.${s}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Field id="offerDays" label={t("cohortSettings.offerDays")} hint={t("cohortSettings.offerDaysHint")} error={err.offerDays?.message} required>
           {(c) => <input {...c} type="number" inputMode="numeric" min={1} max={60} {...form.register("offerDays")} />}
         </Field>
@@ -132,10 +138,11 @@ export function CohortForm(props: {
       <Field id="policyAreas" label={t("cohortSettings.policyAreas")} hint={t("cohortSettings.policyAreasHint")} error={err.policyAreas?.message}>
         {(c) => <textarea {...c} rows={6} {...form.register("policyAreas")} />}
       </Field>
-      <div>
+      <div className="actions">
         <button type="submit" disabled={submitting}>
           {submitting ? t("common.saving") : t("common.save")}
         </button>
+        <SavedStatus done={done && Boolean(props.cohortId)} text={t("saved.cohort", { name: savedName ?? "" })} />
       </div>
     </form>
   );

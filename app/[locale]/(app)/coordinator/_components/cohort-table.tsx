@@ -2,6 +2,7 @@ import type { getTranslations } from "next-intl/server";
 import { LocaleLink } from "@/components/locale-link";
 import type { listCohorts } from "@/lib/dal/cohorts";
 import { formatCalendarDate } from "@/lib/time";
+import { StateBadge } from "./lifecycle";
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -16,6 +17,7 @@ export function CohortTable({ cohorts, locale, t }: { cohorts: Awaited<ReturnTyp
           <th scope="col">{t("coordinator.dates")}</th>
           <th scope="col">{t("coordinator.deadline")}</th>
           <th scope="col">{t("coordinator.capacity")}</th>
+          <th scope="col">{t("lifecycle.state")}</th>
         </tr>
       </thead>
       <tbody>
@@ -32,6 +34,9 @@ export function CohortTable({ cohorts, locale, t }: { cohorts: Awaited<ReturnTyp
               {formatCalendarDate(c.enrollmentDeadline, locale)} <span className="meta">({c.timeZone})</span>
             </td>
             <td>{c.capacity}</td>
+            <td>
+              <StateBadge state={c.state} t={t} />
+            </td>
           </tr>
         ))}
       </tbody>

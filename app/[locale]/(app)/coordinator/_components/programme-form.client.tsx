@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Field, FormNotice, useErrorText } from "@/components/ui/field";
+import { SavedStatus } from "@/components/ui/saved-status";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/validation/common";
 import { useRouter } from "@/i18n/navigation";
@@ -32,7 +33,7 @@ export function ProgrammeForm({ programmeId, initial }: { programmeId?: string; 
     (values): Promise<ActionResult<{ id: string } | void>> => (programmeId ? updateProgrammeAction(programmeId, values) : createProgrammeAction(values)),
     (result) => {
       const created = result.data as { id: string } | undefined;
-      if (!programmeId && created) router.push(`/coordinator/programmes/${created.id}`);
+      if (!programmeId && created) router.push(`/coordinator/programmes/${created.id}?done=programmeCreated`);
       else router.refresh();
     },
   );
@@ -40,7 +41,6 @@ export function ProgrammeForm({ programmeId, initial }: { programmeId?: string; 
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
       {formError && <FormNotice kind="error">{errorText(formError)}</FormNotice>}
-      {done && programmeId && <FormNotice kind="ok">{t("common.saved")}</FormNotice>}
       <Field id="name" label={t("programmeForm.name")} error={err.name?.message} required>
         {(c) => <input {...c} {...form.register("name")} />}
       </Field>
@@ -69,10 +69,11 @@ export function ProgrammeForm({ programmeId, initial }: { programmeId?: string; 
       <Field id="retentionMonths" label={t("retention.monthsLabel")} hint={t("retention.monthsHint")} error={err.retentionMonths?.message} required>
         {(c) => <input {...c} type="number" inputMode="numeric" min={1} max={120} {...form.register("retentionMonths")} />}
       </Field>
-      <div>
+      <div className="actions">
         <button type="submit" disabled={submitting}>
           {submitting ? t("common.saving") : t("common.save")}
         </button>
+        <SavedStatus done={done && Boolean(programmeId)} text={t("saved.programme", { name: form.getValues("name") })} />
       </div>
     </form>
   );

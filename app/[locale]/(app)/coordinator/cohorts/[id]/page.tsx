@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LocaleLink } from "@/components/locale-link";
-import { getCohort } from "@/lib/dal/cohorts";
+import { cohortState, getCohort } from "@/lib/dal/cohorts";
+import { getCohortDependents } from "@/lib/dal/lifecycle";
+import { getProgramme } from "@/lib/dal/programmes";
+import { listQuestions } from "@/lib/dal/questions";
 import { cohortEnrollmentCounts, enrollmentStatuses } from "@/lib/dal/enrollment-queries";
 import { getCohortRetention } from "@/lib/dal/retention";
 import { getCurrentActor } from "@/lib/dal/session";
@@ -9,23 +12,44 @@ import { guard } from "@/lib/guard";
 import { formatCalendarDate, timeZoneOptions, todayIn } from "@/lib/time";
 import { CohortForm } from "../../_components/cohort-form";
 import { CohortHeader } from "../../_components/cohort-header";
+import { CohortLifecycle, LifecycleNotice } from "../../_components/lifecycle";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
   return { title: (await getTranslations({ locale, namespace: "coordinator" }))("editCohort") };
 }
 
-export default async function CohortPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+type Search = Promise<{ done?: string; refused?: string; confirm?: string }>;
+
+export default async function CohortPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Search }) {
   const { locale, id } = await params;
+  const search = await searchParams;
   setRequestLocale(locale);
   const t = await getTranslations({ locale });
   const actor = await getCurrentActor();
-  const [cohort, counts, retention] = await guard(Promise.all([getCohort(actor, id), cohortEnrollmentCounts(actor, id), getCohortRetention(actor, id)]), locale);
+  const [cohort, counts, retention, dependents, questions] = await guard(
+    Promise.all([getCohort(actor, id), cohortEnrollmentCounts(actor, id), getCohortRetention(actor, id), getCohortDependents(actor, id), listQuestions(actor, id)]),
+    locale,
+  );
+  const programme = await guard(getProgramme(actor, cohort.programmeId), locale);
   const held = counts.accepted + counts.offered;
   const total = enrollmentStatuses.reduce((sum, s) => sum + counts[s], 0);
+  const state = cohortState({ ...cohort, placesTaken: held });
   return (
     <>
       <CohortHeader cohort={cohort} current="overview" locale={locale} />
+      <LifecycleNotice search={search} t={t} name={cohort.name} />
+      <CohortLifecycle
+        cohort={cohort}
+        state={state}
+        dependents={dependents}
+        questions={questions.length}
+        programmeArchived={Boolean(programme.archivedAt)}
+        confirmDelete={search.confirm === "delete"}
+        organisationName={actor?.kind === "user" ? (actor.memberships.find((m) => m.organisationId === cohort.organisationId)?.organisationName ?? "") : ""}
+        locale={locale}
+        t={t}
+      />
       <p className="notice" id="retention-notice">
         {retention.anonymisedAt
           ? t("retention.cohortDone", { date: formatCalendarDate(todayIn(cohort.timeZone, retention.anonymisedAt), locale) })
@@ -67,8 +91,8 @@ export default async function CohortPage({ params }: { params: Promise<{ locale:
           </tr>
         </tfoot>
       </table>
-      <h2>{t("coordinator.editCohort")}</h2>
-      <CohortForm
+      {!cohort.archivedAt && <h2>{t("coordinator.editCohort")}</h2>}
+      {!cohort.archivedAt && <CohortForm
         programmeId={cohort.programmeId}
         cohortId={cohort.id}
         timeZones={timeZoneOptions()}
@@ -86,7 +110,7 @@ export default async function CohortPage({ params }: { params: Promise<{ locale:
           autoOfferWaitlist: cohort.autoOfferWaitlist,
           policyAreas: cohort.policyAreas.join("\n"),
         }}
-      />
+      />}
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Fragment } from "react";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LocaleLink } from "@/components/locale-link";
+import { getApplicationLifecycle } from "@/lib/dal/application-archive";
 import { getEnrollmentDetail } from "@/lib/dal/enrollment-queries";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
@@ -9,6 +10,7 @@ import { formatCountdown, formatInstant } from "@/lib/time";
 import styles from "../../_components/coordinator.module.css";
 import { DecisionForm } from "../../_components/decision-form";
 import { viewerZone } from "../../_components/format";
+import { ApplicationLifecycleSection, LifecycleNotice } from "../../_components/lifecycle";
 
 /** Reasons Koppel itself writes into the history; anything else is a coordinator's own words. */
 const SYSTEM_REASONS = ["placeFreed", "offerAccepted", "offerDeclined", "offerExpired", "signedUpAgain", "accountDeleted"] as const;
@@ -19,12 +21,15 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: (await getTranslations({ locale, namespace: "review" }))("title") };
 }
 
-export default async function EnrollmentPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+type Search = Promise<{ done?: string; refused?: string; confirm?: string }>;
+
+export default async function EnrollmentPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Search }) {
   const { locale, id } = await params;
+  const search = await searchParams;
   setRequestLocale(locale);
   const t = await getTranslations({ locale });
   const actor = await getCurrentActor();
-  const e = await guard(getEnrollmentDetail(actor, id), locale);
+  const [e, life] = await guard(Promise.all([getEnrollmentDetail(actor, id), getApplicationLifecycle(actor, id)]), locale);
   const zone = viewerZone(actor, e.timeZone);
   const name = e.name || e.email;
   const statusWord = (s: string) => t(`applications.statuses.${s}`);
@@ -45,6 +50,7 @@ export default async function EnrollmentPage({ params }: { params: Promise<{ loc
       </p>
       <h1>{name}</h1>
       <p className="meta">{t("review.applicationFor", { cohort: e.cohortName })}</p>
+      <LifecycleNotice search={search} t={t} name={name} />
 
       <h2>{t("review.currentStatus")}</h2>
       <p>
@@ -108,8 +114,19 @@ export default async function EnrollmentPage({ params }: { params: Promise<{ loc
         ))}
       </dl>
 
-      <h2>{t("review.decide")}</h2>
-      {e.status === "withdrawn" ? <p>{t("review.single.withdrawn")}</p> : <DecisionForm cohortId={e.cohortId} enrollmentId={e.id} />}
+      {!e.archivedAt && !e.cohortArchivedAt && (
+        <>
+          <h2>{t("review.decide")}</h2>
+          {e.status === "withdrawn" ? <p>{t("review.single.withdrawn")}</p> : <DecisionForm cohortId={e.cohortId} enrollmentId={e.id} />}
+        </>
+      )}
+      <ApplicationLifecycleSection
+        application={{ id: e.id, name, archivedAt: e.archivedAt, cohortArchived: Boolean(e.cohortArchivedAt) }}
+        life={life}
+        confirmDelete={search.confirm === "delete"}
+        locale={locale}
+        t={t}
+      />
 
       <h2 id="history-heading">{t("review.history")}</h2>
       {e.events.length === 0 ? (

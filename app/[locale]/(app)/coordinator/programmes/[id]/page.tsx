@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LocaleLink } from "@/components/locale-link";
 import { listCohorts } from "@/lib/dal/cohorts";
+import { countProgrammeCohorts } from "@/lib/dal/lifecycle";
 import { getProgramme } from "@/lib/dal/programmes";
 import { listCohortsDueForAnonymisation } from "@/lib/dal/retention";
 import { getCurrentActor } from "@/lib/dal/session";
@@ -9,32 +10,53 @@ import { guard } from "@/lib/guard";
 import { formatCalendarDate } from "@/lib/time";
 import { ProgrammeForm } from "../../_components/programme-form";
 import { CohortTable } from "../../_components/cohort-table";
+import { LifecycleNotice, ProgrammeLifecycle } from "../../_components/lifecycle";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
   return { title: (await getTranslations({ locale, namespace: "coordinator" }))("editProgramme") };
 }
 
-export default async function ProgrammePage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+type Search = Promise<{ done?: string; refused?: string; confirm?: string; name?: string }>;
+
+export default async function ProgrammePage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Search }) {
   const { locale, id } = await params;
+  const search = await searchParams;
   setRequestLocale(locale);
   const t = await getTranslations({ locale });
   const actor = await getCurrentActor();
   const programme = await guard(getProgramme(actor, id), locale);
-  const [cohorts, due] = await guard(Promise.all([listCohorts(actor, { programmeId: programme.id }), listCohortsDueForAnonymisation(actor, programme.id)]), locale);
+  const [cohorts, archived, cohortCount, due] = await guard(
+    Promise.all([
+      listCohorts(actor, { programmeId: programme.id }),
+      listCohorts(actor, { programmeId: programme.id, archived: true }),
+      countProgrammeCohorts(actor, programme.id),
+      listCohortsDueForAnonymisation(actor, programme.id),
+    ]),
+    locale,
+  );
   return (
     <>
       <p>
         <LocaleLink locale={locale} href="/coordinator">← {t("coordinator.title")}</LocaleLink>
       </p>
       <h1>{programme.name}</h1>
+      <LifecycleNotice search={search} t={t} name={programme.name} />
       <h2>{t("coordinator.cohorts")}</h2>
-      <div className="actions">
-        <LocaleLink locale={locale} className="button" href={`/coordinator/programmes/${programme.id}/cohorts/new`}>
-          {t("coordinator.newCohort")}
-        </LocaleLink>
-      </div>
+      {!programme.archivedAt && (
+        <div className="actions">
+          <LocaleLink locale={locale} className="button" href={`/coordinator/programmes/${programme.id}/cohorts/new`}>
+            {t("coordinator.newCohort")}
+          </LocaleLink>
+        </div>
+      )}
       <CohortTable cohorts={cohorts} locale={locale} t={t} />
+      {archived.length > 0 && (
+        <>
+          <h2>{t("lifecycle.archivedCohorts")}</h2>
+          <CohortTable cohorts={archived} locale={locale} t={t} />
+        </>
+      )}
       <h2 id="retention-heading">{t("retention.dueTitle")}</h2>
       {due.length === 0 ? (
         <p>{t("retention.dueNone")}</p>
@@ -63,8 +85,9 @@ export default async function ProgrammePage({ params }: { params: Promise<{ loca
           </table>
         </>
       )}
-      <h2>{t("coordinator.editProgramme")}</h2>
-      <ProgrammeForm
+      <ProgrammeLifecycle programme={programme} cohorts={cohortCount} confirmDelete={search.confirm === "delete"} locale={locale} t={t} />
+      {!programme.archivedAt && <h2>{t("coordinator.editProgramme")}</h2>}
+      {!programme.archivedAt && <ProgrammeForm
         programmeId={programme.id}
         initial={{
           name: programme.name,
@@ -76,7 +99,7 @@ export default async function ProgrammePage({ params }: { params: Promise<{ loca
           meetingDueWeeks: programme.meetingDueWeeks,
           retentionMonths: programme.retentionMonths,
         }}
-      />
+      />}
     </>
   );
 }

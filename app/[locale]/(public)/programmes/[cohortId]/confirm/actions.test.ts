@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { mailOutbox } from "@/db/schema";
-import { createCohort, updateCohort } from "@/lib/dal/cohorts";
+import { updateCohort } from "@/lib/dal/cohorts";
+import { createPublishedCohort } from "@/lib/testing/pairing";
 import { listCohortEnrollments } from "@/lib/dal/enrollment-queries";
 import { signUp } from "@/lib/dal/enrollments";
 import { listProgrammes } from "@/lib/dal/programmes";
@@ -51,7 +52,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   people = await seedAndLoadActors(t.db);
   const [ep] = (await listProgrammes(people.coordinator)).filter((p) => p.name === "EmpoweringPeople");
-  cohortId = (await createCohort(people.coordinator, ep!.id, cohortSchema.parse(base))).id;
+  cohortId = (await createPublishedCohort(people.coordinator, ep!.id, cohortSchema.parse(base))).id;
 });
 afterAll(async () => t.close());
 

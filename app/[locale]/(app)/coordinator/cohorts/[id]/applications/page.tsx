@@ -10,6 +10,7 @@ import { CohortHeader } from "../../../_components/cohort-header";
 import styles from "../../../_components/coordinator.module.css";
 import { formatDay, formatMoment, viewerZone } from "../../../_components/format";
 import { Pager } from "../../../_components/pager";
+import { DoneNotice } from "../../../_components/done-notice";
 import { searchParam } from "@/lib/form-data";
 
 const PAGE_SIZE = 50;
@@ -29,6 +30,7 @@ function readQuery(sp: SearchParams) {
     policyArea: one(sp.area).slice(0, 200) || undefined,
     sort: (ENROLLMENT_SORTS as readonly string[]).includes(sort) ? (sort as EnrollmentSort) : "arrival",
     page: Number.isFinite(page) && page > 0 ? page : 1,
+    archived: one(sp.archived) === "1",
   };
 }
 
@@ -40,13 +42,14 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export default async function ApplicationsPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<SearchParams> }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const query = readQuery(await searchParams);
+  const sp = await searchParams;
+  const query = readQuery(sp);
   const t = await getTranslations({ locale });
   const actor = await getCurrentActor();
   const [cohort, list] = await guard(Promise.all([getCohort(actor, id), listCohortEnrollments(actor, id, { ...query, pageSize: PAGE_SIZE })]), locale);
   const zone = viewerZone(actor, cohort.timeZone);
   const base = `/coordinator/cohorts/${cohort.id}/applications`;
-  const filtered = Boolean(query.q || query.status || query.policyArea);
+  const filtered = Boolean(query.q || query.status || query.policyArea || query.archived);
   const pageHref = (page: number) => ({
     pathname: base,
     query: {
@@ -54,6 +57,7 @@ export default async function ApplicationsPage({ params, searchParams }: { param
       ...(query.status && { status: query.status }),
       ...(query.policyArea && { area: query.policyArea }),
       ...(query.sort !== "arrival" && { sort: query.sort }),
+      ...(query.archived && { archived: "1" }),
       page: String(page),
     },
   });
@@ -83,7 +87,15 @@ export default async function ApplicationsPage({ params, searchParams }: { param
   return (
     <>
       <CohortHeader cohort={cohort} current="applications" locale={locale} />
-      <h2>{t("applications.title")}</h2>
+      {one(sp.done) === "applicationDeleted" && <DoneNotice>{t("lifecycle.done.applicationDeleted")}</DoneNotice>}
+      <h2>{query.archived ? t("lifecycle.archivedApplications") : t("applications.title")}</h2>
+      <p>
+        {query.archived ? (
+          <LocaleLink locale={locale} href={base}>{t("lifecycle.showCurrentApplications")}</LocaleLink>
+        ) : (
+          <LocaleLink locale={locale} href={{ pathname: base, query: { archived: "1" } }}>{t("lifecycle.showArchivedApplications")}</LocaleLink>
+        )}
+      </p>
       <form method="get" action={`/${locale}${base}`} role="search" aria-label={t("applications.searchLabel")} className={styles.search}>
         <div className="field">
           <label htmlFor="q">{t("applications.q")}</label>
@@ -126,6 +138,7 @@ export default async function ApplicationsPage({ params, searchParams }: { param
             ))}
           </select>
         </div>
+        {query.archived && <input type="hidden" name="archived" value="1" />}
         <div className={styles.searchActions}>
           <button type="submit">{t("applications.search")}</button>
           {(filtered || query.sort !== "arrival") && <LocaleLink locale={locale} href={base}>{t("applications.clear")}</LocaleLink>}

@@ -76,7 +76,7 @@ export default async function CohortPairsPage({ params, searchParams }: { params
               <th scope="col">{t("cohortPairs.since")}</th>
               <th scope="col">{t("cohortPairs.logged")}</th>
               <th scope="col">{t("cohortPairs.confirmed")}</th>
-              <th scope="col">{t("cohortPairs.lastMeeting")}</th>
+              <th scope="col">{t("cohortPairs.lastConfirmedMeeting")}</th>
               <th scope="col">{t("cohortPairs.state")}</th>
             </tr>
           </thead>
@@ -95,7 +95,16 @@ export default async function CohortPairsPage({ params, searchParams }: { params
                 <td>{day(p.confirmedAt)}</td>
                 <td>{p.meetingsLogged}</td>
                 <td>{p.meetingsConfirmed}</td>
-                <td>{p.lastMeetingAt ? day(p.lastMeetingAt) : <span className="meta">{t("cohortPairs.noMeeting")}</span>}</td>
+                <td>
+                  {/* Only a confirmed meeting is "the last meeting"; one waiting for the other side is said as such, never as met. */}
+                  {p.lastConfirmedAt ? (
+                    day(p.lastConfirmedAt)
+                  ) : p.lastAwaitingAt ? (
+                    <span className="meta">{t.rich("cohortPairs.loggedAwaiting", { date: formatDay(p.lastAwaitingAt, locale, zone), time: (chunks) => <time dateTime={p.lastAwaitingAt!.toISOString()}>{chunks}</time> })}</span>
+                  ) : (
+                    <span className="meta">{t("cohortPairs.noMeeting")}</span>
+                  )}
+                </td>
                 <td>
                   {p.status === "ended" ? (
                     <>
