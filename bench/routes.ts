@@ -27,6 +27,8 @@ export const ROUTES: BenchRoute[] = [
   { name: "home", path: "/nl", contains: (s) => s.programmeNames[0] ?? "" },
   { name: "coordinator", path: "/nl/coordinator", cookie: "coordinator", contains: (s) => s.newestCohortName },
   { name: "catalogue", path: "/nl/programmes", contains: (s) => s.organisationName },
+  { name: "privacy", path: "/nl/privacy", contains: () => "<h1" },
+  { name: "cohort page", path: (s) => `/nl/programmes/${s.bigCohortId}`, contains: (s) => s.organisationName },
   {
     name: "applications (5,000)",
     path: (s) => `/nl/coordinator/cohorts/${s.bigCohortId}/applications`,
