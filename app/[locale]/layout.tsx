@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DemoBanner } from "@/components/demo-banner";
-import { SiteHeader } from "@/components/site-header";
 import { routing } from "@/i18n/routing";
 import "../globals.css";
 
@@ -13,6 +12,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: { default: "Koppel", template: "%s · Koppel" }, description: t("title") };
 }
 
+// Reads no cookie, so public pages can be cached: the header with the signed-in person is in
+// app/[locale]/(app)/layout.tsx; public pages get components/public-header.tsx.
 export default async function LocaleLayout({
   children,
   params,
@@ -32,10 +33,7 @@ export default async function LocaleLayout({
             {t("skipToContent")}
           </a>
           <DemoBanner locale={locale} />
-          <SiteHeader locale={locale} />
-          <main id="content" tabIndex={-1}>
-            {children}
-          </main>
+          {children}
         </NextIntlClientProvider>
       </body>
     </html>
