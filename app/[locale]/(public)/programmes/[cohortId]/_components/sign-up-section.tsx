@@ -27,6 +27,5 @@ export function SignUpSection({ open, form, children }: { open: boolean; form: O
   }
   if (!open) return children;
   const account = viewer?.signedIn ? { email: viewer.email, name: viewer.accountName } : null;
-  // A new form once the account is known, so its fields start from the account.
-  return <SignUpForm key={account ? "account" : "visitor"} {...form} account={account} />;
+  return <SignUpForm {...form} account={account} />;
 }
