@@ -69,16 +69,34 @@ test("each language's catalogue is rendered in that language, also from the cach
   }
 });
 
-test("a cached public page names who is signed in, filled in by the browser", async ({ page }) => {
-  await page.goto("/en/privacy");
+test("a cached public page names who is signed in and uses their own time zone, filled in by the browser", async ({ browser }) => {
+  // The browser is in Shanghai; the demo participant's own setting is Europe/Amsterdam.
+  const context = await browser.newContext({ timezoneId: "Asia/Shanghai" });
+  const page = await context.newPage();
+  const path = await demoCohortPath(page);
+  await page.goto("/en/privacy"); // in the cache from here on, as a visitor saw it
+  await page.goto("/en/accessibility");
   const header = page.locator("header.site-header");
   await expect(header.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto(path);
+  await expect(page.getByText("Times are shown in your time zone, Asia/Shanghai.")).toBeVisible();
+
   await signInAsDemo(page, "participant");
-  await page.goto("/en/privacy");
-  await expect(header.getByText(/^Signed in as /)).toBeVisible();
-  await expect(header.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+  // A signed-in page names the person from the server.
+  await expect(header.getByText(/^Signed in as Pim Jansen/)).toBeVisible();
+  for (const publicPath of ["/en/privacy", "/en/accessibility", path]) {
+    const res = await page.goto(publicPath);
+    expect(res?.headers()["x-nextjs-cache"]).toMatch(/HIT|STALE/);
+    await expect(header.getByText(/^Signed in as Pim Jansen/)).toBeVisible();
+    await expect(header.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+  }
+  // On the cohort page the deadline is in the person's own zone, not the browser's.
+  await expect(page.getByText("Times are shown in your time zone, Europe/Amsterdam.")).toBeVisible();
+  const deadline = page.locator("dt", { hasText: /^Sign up before$/ }).locator("xpath=following-sibling::dd[1]");
+  await expect(deadline).toContainText("Europe/Amsterdam");
   await header.getByRole("link", { name: "My Koppel" }).click();
   await expect(page).toHaveURL(/\/en\/participant$/);
+  await context.close();
 });
 
 test("a coordinator's change to a cohort's name and places shows on its cached public page at once", async ({ page, browser }) => {
