@@ -8,19 +8,36 @@ import { isSignedInPage, newNonce, nonceCsp } from "./lib/security-headers";
 const i18n = createMiddleware(routing);
 /** The paths that get a language (the first matcher below). */
 const LOCALISED = /^\/(?!api|dev|_next|_vercel|.*\..*)/;
+/** The catalogue's later pages: `/{locale}/programmes?page=N` is served by `/{locale}/programmes/pages/N`. */
+const CATALOGUE = /^\/([^/]+)\/programmes\/?$/;
 
 /**
- * First, requests Next itself would answer with a bare 500 (undecodable paths, broken form
- * bodies) are refused with a 400 or the 404 page: see lib/malformed-request.ts.
- * Signed-in pages render per request and get a per-request CSP nonce (set on the request, so
- * Next.js puts it on its scripts, and on the response). Every other response keeps the static
- * policy from next.config.ts.
+ * Runs only where it is needed (see `config.matcher`), because public pages are served from the
+ * cache and every proxy run costs time on each request:
+ * - first, requests Next itself would answer with a bare 500 (undecodable paths, broken form
+ *   bodies) are refused with a 400 or the 404 page: see lib/malformed-request.ts;
+ * - paths without a language get one (a redirect by cookie or Accept-Language);
+ * - signed-in pages render per request and get a per-request CSP nonce (set on the request, so
+ *   Next.js puts it on its scripts, and on the response). Every other response keeps the static
+ *   policy from next.config.ts;
+ * - the catalogue's `?page=N` is rewritten to a path, so each catalogue page is cached on its own.
+ * Public pages with a language do not come here: the language switch (next-intl's Link) stores
+ * the chosen language in the browser itself.
  */
 export default async function proxy(request: NextRequest): Promise<Response> {
   const refused = await malformedRequest(request);
   if (refused) return refused;
-  if (!LOCALISED.test(request.nextUrl.pathname)) return NextResponse.next();
-  if (!isSignedInPage(request.nextUrl.pathname, routing.locales)) return i18n(request);
+  const { pathname, searchParams } = request.nextUrl;
+  if (!LOCALISED.test(pathname)) return NextResponse.next();
+  const catalogue = CATALOGUE.exec(pathname);
+  const page = searchParams.get("page");
+  if (catalogue && (routing.locales as readonly string[]).includes(catalogue[1]!) && page && /^[1-9][0-9]{0,3}$/.test(page) && page !== "1") {
+    const url = request.nextUrl.clone();
+    url.pathname = `/${catalogue[1]}/programmes/pages/${page}`;
+    url.searchParams.delete("page");
+    return NextResponse.rewrite(url);
+  }
+  if (!isSignedInPage(pathname, routing.locales)) return i18n(request);
   const csp = nonceCsp(newNonce());
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", csp);
@@ -29,7 +46,20 @@ export default async function proxy(request: NextRequest): Promise<Response> {
   return response;
 }
 
+// Literal strings only (Next reads them at build time); lib/proxy-matcher.test.ts keeps the
+// locales and signed-in areas here in step with routing.locales and SIGNED_IN_AREAS.
 export const config = {
-  // The second matcher brings every path holding a percent-escape here (API ones too) to be checked.
-  matcher: ["/((?!api|dev|_next|_vercel|.*\\..*).*)", "/:path(.*%.*)"],
+  matcher: [
+    // Paths without a language (not the API, Next's files, or files with an extension).
+    "/((?!api|dev|_next|_vercel|(?:nl|en|zh-CN)(?:/|$)|.*\\..*).*)",
+    // Signed-in pages: the per-request CSP nonce.
+    "/:locale(nl|en|zh-CN)/:area(admin|coordinator|pairs|participant|partner|settings|start)/:rest*",
+    // The catalogue's later pages.
+    { source: "/:locale(nl|en|zh-CN)/programmes", has: [{ type: "query", key: "page" }] },
+    // Every path holding a percent-escape (API ones too), to be checked.
+    "/:path(.*%.*)",
+    // Form posts and server action calls, whose bodies are checked.
+    { source: "/((?!api|_next).*)", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
+    { source: "/((?!api|_next).*)", has: [{ type: "header", key: "next-action" }] },
+  ],
 };

@@ -28,12 +28,18 @@ function expectCommonHeaders(res: Response | null): Record<string, string> {
 
 test("public pages carry the static policy and run without a CSP violation", async ({ page }) => {
   await watchCsp(page);
-  for (const path of ["/nl", "/en/privacy", "/en/programmes", "/zh-CN/sign-in", "/en/partners/register"]) {
-    const h = expectCommonHeaders(await page.goto(path));
+  const paths = ["/nl", "/en/privacy", "/en/accessibility", "/en/programmes", "/zh-CN/sign-in", "/en/partners/register"];
+  // Twice: the second time the cached pages come from Next.js's cache, with the same headers.
+  for (const path of [...paths, ...paths]) {
+    const res = await page.goto(path);
+    const h = expectCommonHeaders(res);
     expect(h["content-security-policy"], path).toContain("script-src 'self' 'unsafe-inline'");
     expect(h["content-security-policy"], path).not.toContain("nonce-");
     await page.waitForLoadState("networkidle");
     expect(await violations(page), path).toEqual([]);
+  }
+  for (const path of ["/nl", "/en/privacy", "/en/accessibility", "/en/programmes"]) {
+    expect((await page.goto(path))?.headers()["x-nextjs-cache"], path).toMatch(/HIT|STALE/);
   }
   // The language switch is client-side navigation: scripts must have loaded and run.
   await page.goto("/en");

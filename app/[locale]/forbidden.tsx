@@ -1,11 +1,17 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PublicHeader } from "@/components/public-header";
 
+// Rendered inside the root layout only (not inside a route group's layout), so it brings its own header.
 export default async function Forbidden() {
-  const t = await getTranslations("forbidden");
+  const locale = await getLocale();
+  const t = await getTranslations({ locale, namespace: "forbidden" });
   return (
     <>
-      <h1>{t("title")}</h1>
-      <p>{t("lead")}</p>
+      <PublicHeader locale={locale} />
+      <main id="content" tabIndex={-1}>
+        <h1>{t("title")}</h1>
+        <p>{t("lead")}</p>
+      </main>
     </>
   );
 }

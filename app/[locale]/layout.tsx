@@ -5,7 +5,6 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DemoBanner } from "@/components/demo-banner";
 import { ErrorTexts } from "@/components/error-texts";
 import { LocaleLink } from "@/components/locale-link";
-import { SiteHeader } from "@/components/site-header";
 import { routing } from "@/i18n/routing";
 import "../globals.css";
 
@@ -15,6 +14,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: { default: "Koppel", template: "%s · Koppel" }, description: t("title") };
 }
 
+// Reads no cookie, so public pages can be cached: the header with the signed-in person is in
+// app/[locale]/(app)/layout.tsx; public pages get components/public-header.tsx.
 export default async function LocaleLayout({
   children,
   params,
@@ -37,10 +38,8 @@ export default async function LocaleLayout({
             {t("skipToContent")}
           </a>
           <DemoBanner locale={locale} />
-          <SiteHeader locale={locale} />
-          <main id="content" tabIndex={-1}>
-            {children}
-          </main>
+          {/* Each route group's layout brings its header and <main> (app/[locale]/(app), (public)). */}
+          {children}
           <footer className="site-footer">
             <nav aria-label={tf("label")}>
               <LocaleLink locale={locale} href="/privacy">

@@ -1,11 +1,17 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PublicHeader } from "@/components/public-header";
 
+// Rendered inside the root layout only (not inside a route group's layout), so it brings its own header.
 export default async function NotFound() {
-  const t = await getTranslations("notFound");
+  const locale = await getLocale();
+  const t = await getTranslations({ locale, namespace: "notFound" });
   return (
     <>
-      <h1>{t("title")}</h1>
-      <p>{t("lead")}</p>
+      <PublicHeader locale={locale} />
+      <main id="content" tabIndex={-1}>
+        <h1>{t("title")}</h1>
+        <p>{t("lead")}</p>
+      </main>
     </>
   );
 }

@@ -8,6 +8,9 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { pairingFixture } from "@/lib/testing/pairing";
 import { openApiDocument } from "./openapi";
 
+// Route handlers that change what public pages show revalidate them (lib/public-pages.ts); there is no Next.js cache here.
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
 /*
  * Property-based fuzzing of every operation in /api/v1/openapi.json, called in-process the way
  * Next calls the route handlers. Requests are derived from the document (its paths, parameters

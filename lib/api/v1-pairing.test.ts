@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as signUpRoute from "@/app/api/v1/cohorts/[id]/enrollments/route";
 import * as proposalRoute from "@/app/api/v1/cohorts/[id]/pairing-proposal/route";
 import * as cohortPairsRoute from "@/app/api/v1/cohorts/[id]/pairs/route";
@@ -16,6 +16,9 @@ import { call, expectProblem } from "@/lib/testing/api";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { schemaErrors } from "@/lib/testing/openapi";
 import { pairingFixture } from "@/lib/testing/pairing";
+
+// Route handlers that change what public pages show revalidate them (lib/public-pages.ts); there is no Next.js cache here.
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 let t: TestDatabase;
 let f: Awaited<ReturnType<typeof pairingFixture>>;

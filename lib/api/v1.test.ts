@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { programmes } from "@/db/schema";
 import * as cohortRoute from "@/app/api/v1/cohorts/[id]/route";
 import * as decisionsRoute from "@/app/api/v1/cohorts/[id]/decisions/route";
@@ -17,6 +17,10 @@ import { call, expectProblem } from "@/lib/testing/api";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { cohortSchema } from "@/lib/validation/cohort";
 import { questionSchema } from "@/lib/validation/enrollment";
+
+// Route handlers that change what public pages show revalidate them (lib/public-pages.ts); there is no Next.js cache here.
+const { revalidatePath } = vi.hoisted(() => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath }));
 
 let t: TestDatabase;
 let people: Awaited<ReturnType<typeof seedAndLoadActors>>;
@@ -162,9 +166,12 @@ describe("API v1: signing up and my enrollments", () => {
   it("lets only the owner withdraw (someone else gets 404)", async () => {
     const p = `/me/enrollments/${enrollmentId}/withdraw`;
     expectProblem(await call(withdrawRoute.POST, { path: p, id: enrollmentId, token: tokens.partner, body: {} }), 404, p);
+    revalidatePath.mockClear();
     const r = await call(withdrawRoute.POST, { path: p, id: enrollmentId, token: tokens.participant, body: { reason: "Geen tijd" } });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ id: enrollmentId, status: "withdrawn" });
+    // The freed place shows on the cohort's cached public pages at once.
+    expect(revalidatePath).toHaveBeenCalledWith("/[locale]", "layout");
     const again = await call(withdrawRoute.POST, { path: p, id: enrollmentId, token: tokens.participant, method: "POST" });
     expectProblem(again, 409, p);
     expect(again.body.code).toBe("cannotWithdraw");

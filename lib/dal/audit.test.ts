@@ -20,6 +20,9 @@ import { getCohort } from "./cohorts";
 import { changeMemberRole, createOrganisationWithAdmin, inviteMember, listMembers, removeMember } from "./members";
 import { invitePartner } from "./partners";
 
+// Route handlers that change what public pages show revalidate them (lib/public-pages.ts); there is no Next.js cache here.
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
 // The request the code under test runs in: its headers, and the person the session stands for.
 const request = vi.hoisted(() => ({ headers: new Headers(), actor: null as object | null }));
 vi.mock("next/headers", () => ({ headers: () => Promise.resolve(request.headers) }));

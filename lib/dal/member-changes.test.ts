@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as decisionsRoute from "@/app/api/v1/cohorts/[id]/decisions/route";
 import * as cohortEnrollmentsRoute from "@/app/api/v1/cohorts/[id]/enrollments/route";
 import { auditEvents, cohorts, enrollments, mailOutbox, memberships, users } from "@/db/schema";
@@ -12,6 +12,9 @@ import { loadActor, SYSTEM, type UserActor } from "./actor";
 import { createApiToken } from "./api-tokens";
 import { getCohort } from "./cohorts";
 import { changeMemberRole, createOrganisationWithAdmin, inviteMember, listMembers, removeMember, resendInvitation } from "./members";
+
+// Route handlers that change what public pages show revalidate them (lib/public-pages.ts); there is no Next.js cache here.
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 let t: TestDatabase;
 let people: Awaited<ReturnType<typeof seedAndLoadActors>>;

@@ -12,6 +12,7 @@ import type { ActionResult } from "@/lib/validation/common";
 import { cohortSchema } from "@/lib/validation/cohort";
 import { decisionSchema, questionSchema, type Decision } from "@/lib/validation/enrollment";
 import { programmeSchema } from "@/lib/validation/programme";
+import { revalidatePublicPages } from "@/lib/public-pages";
 
 // The route as the file system has it (route group included); the page on screen comes back updated with the action's answer.
 const COORDINATOR = "/[locale]/(app)/coordinator";
@@ -19,28 +20,40 @@ const COORDINATOR = "/[locale]/(app)/coordinator";
 export async function createProgrammeAction(input: unknown): Promise<ActionResult<{ id: string }>> {
   const actor = await getCurrentActor();
   const result = await runAction(programmeSchema, input, (data) => createProgramme(actor, data));
-  if (result.ok) revalidatePath(COORDINATOR, "layout");
+  if (result.ok) {
+    revalidatePath(COORDINATOR, "layout");
+    revalidatePublicPages();
+  }
   return result;
 }
 
 export async function updateProgrammeAction(id: string, input: unknown): Promise<ActionResult> {
   const actor = await getCurrentActor();
   const result = await runAction(programmeSchema, input, (data) => updateProgramme(actor, String(id), data));
-  if (result.ok) revalidatePath(COORDINATOR, "layout");
+  if (result.ok) {
+    revalidatePath(COORDINATOR, "layout");
+    revalidatePublicPages();
+  }
   return result;
 }
 
 export async function createCohortAction(programmeId: string, input: unknown): Promise<ActionResult<{ id: string }>> {
   const actor = await getCurrentActor();
   const result = await runAction(cohortSchema, input, (data) => createCohort(actor, String(programmeId), data));
-  if (result.ok) revalidatePath(COORDINATOR, "layout");
+  if (result.ok) {
+    revalidatePath(COORDINATOR, "layout");
+    revalidatePublicPages();
+  }
   return result;
 }
 
 export async function updateCohortAction(id: string, input: unknown): Promise<ActionResult> {
   const actor = await getCurrentActor();
   const result = await runAction(cohortSchema, input, (data) => updateCohort(actor, String(id), data));
-  if (result.ok) revalidatePath(COORDINATOR, "layout");
+  if (result.ok) {
+    revalidatePath(COORDINATOR, "layout");
+    revalidatePublicPages();
+  }
   return result;
 }
 
@@ -54,7 +67,10 @@ export async function decideEnrollmentsAction(cohortId: string, input: unknown):
     ...(await decideEnrollments(actor, String(cohortId), data)),
     decision: data.decision,
   }));
-  if (result.ok) revalidatePath(COORDINATOR, "layout");
+  if (result.ok) {
+    revalidatePath(COORDINATOR, "layout");
+    revalidatePublicPages();
+  }
   return result;
 }
 
@@ -62,7 +78,10 @@ export async function decideEnrollmentsAction(cohortId: string, input: unknown):
 export async function addQuestionAction(cohortId: string, input: unknown): Promise<ActionResult<{ id: string }>> {
   const actor = await getCurrentActor();
   const result = await runAction(questionSchema, input, (data) => addQuestion(actor, String(cohortId), data));
-  if (result.ok) revalidatePath(COORDINATOR, "layout");
+  if (result.ok) {
+    revalidatePath(COORDINATOR, "layout");
+    revalidatePublicPages();
+  }
   return result;
 }
 
@@ -70,6 +89,9 @@ export async function addQuestionAction(cohortId: string, input: unknown): Promi
 export async function deleteQuestionAction(questionId: unknown): Promise<ActionResult> {
   const actor = await getCurrentActor();
   const result = await runAction(z.string(), questionId, (id) => deleteQuestion(actor, id));
-  if (result.ok) revalidatePath(COORDINATOR, "layout");
+  if (result.ok) {
+    revalidatePath(COORDINATOR, "layout");
+    revalidatePublicPages();
+  }
   return result;
 }

@@ -7,6 +7,7 @@ import { getCurrentActor } from "@/lib/dal/session";
 import { formText } from "@/lib/form-data";
 import type { FieldErrors } from "@/lib/validation/common";
 import { myEnrollmentActionSchema, type MyEnrollmentIntent } from "@/lib/validation/my-enrollment";
+import { revalidatePublicPages } from "@/lib/public-pages";
 
 /** What the enrollment's buttons show after a submit; also works as a plain form post without JavaScript. */
 export interface MyEnrollmentState {
@@ -33,7 +34,7 @@ export async function updateMyEnrollmentAction(_prev: MyEnrollmentState, form: F
   const known = intent === "accept" || intent === "decline" || intent === "withdraw" ? intent : undefined;
   if (result.ok && known) {
     revalidatePath("/[locale]/participant", "page");
-    revalidatePath("/[locale]/programmes", "layout");
+    revalidatePublicPages();
     return { intent: known, done: DONE[known] };
   }
   return {

@@ -7,6 +7,15 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 /**
+ * Rendered on the first request in each language, then cached like the privacy statement (no
+ * revalidation: it reads no data). None at build time: the build has no configuration (the demo
+ * banner reads it; scripts/build-if-stale.mjs).
+ */
+export function generateStaticParams(): { locale: string }[] {
+  return [];
+}
+
+/**
  * The accessibility statement in the form Dutch public bodies publish: status, what was tested and
  * how, known gaps, how to report a problem. Linked from every page's footer; the axe and keyboard
  * tests in e2e/ are what keep its claims true.

@@ -6,6 +6,14 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: (await getTranslations({ locale, namespace: "privacy" }))("title") };
 }
 
+/**
+ * Rendered on the first request in each language, then cached (ISR). None at build time: the
+ * build has no database and no configuration (scripts/build-if-stale.mjs).
+ */
+export function generateStaticParams(): { locale: string }[] {
+  return [];
+}
+
 const STORED = ["identity", "work", "areas", "answers", "consent", "history", "meetings", "account", "mail"] as const;
 const SEEN_BY = ["coordinators", "partner", "others", "operators"] as const;
 

@@ -9,6 +9,7 @@ import { sessionCookie } from "@/lib/auth/secret";
 import { deleteMyAccount } from "@/lib/dal/account-deletion";
 import { getCurrentActor } from "@/lib/dal/session";
 import { formText } from "@/lib/form-data";
+import { revalidatePublicPages } from "@/lib/public-pages";
 import type { FieldErrors } from "@/lib/validation/common";
 
 /** What the confirmation form shows after a refusal; the typed address comes back (also without JavaScript). */
@@ -34,6 +35,8 @@ export async function deleteAccountAction(_prev: DeleteAccountState, form: FormD
     const failure = failureOf(err);
     return { error: failure.error, fieldErrors: failure.fieldErrors, email };
   }
+  // The person's active enrollments were withdrawn: the cohorts' places and waiting lists changed.
+  revalidatePublicPages();
   const cookie = sessionCookie();
   // A __Host- cookie is only cleared with the same Secure flag and path it was set with.
   (await cookies()).delete({ name: cookie.name, path: "/", secure: cookie.secure });

@@ -11,6 +11,7 @@ import { signUp, type SignUpOutcome } from "@/lib/dal/enrollments";
 import { getCurrentActor } from "@/lib/dal/session";
 import type { ActionResult } from "@/lib/validation/common";
 import { signUpSchemaFor } from "@/lib/validation/enrollment";
+import { revalidatePublicPages } from "@/lib/public-pages";
 
 /**
  * Signs the person up for a cohort (a signed-in person at once; anyone else gets a link to
@@ -30,7 +31,7 @@ export async function signUpAction(cohortId: string, input: unknown): Promise<Ac
   const result = await runAction(signUpSchemaFor(cohort), input, async (data) => signUp(actor, cohort.id, data, { locale, ip: await clientIp() }));
   // An unconfirmed sign-up changes no count: nothing to refresh.
   if (result.ok && result.data?.status !== "unconfirmed") {
-    revalidatePath("/[locale]/programmes", "layout");
+    revalidatePublicPages();
     revalidatePath("/[locale]/participant", "page");
   }
   return result;

@@ -1,21 +1,32 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { TimeZoneCookie } from "@/components/time-zone-cookie";
+import { cache } from "react";
 import { LocaleLink } from "@/components/locale-link";
-import { getPublicCohort, listMyEnrollments } from "@/lib/dal/enrollment-queries";
-import { getCurrentActor } from "@/lib/dal/session";
+import { getPublicCohort } from "@/lib/dal/enrollment-queries";
 import { guard } from "@/lib/guard";
 import { formatCountdown, formatInstant, startOfDayIn } from "@/lib/time";
-import { getViewerTimeZone, TIME_ZONE_COOKIE } from "@/lib/viewer-time-zone";
 import { admissionText, dateRangeText, deadlineText, effortText, placesText } from "../_components/cohort-facts";
-import { SignUpForm } from "./_components/sign-up-form";
+import { ViewerDeadline, ViewerZoneNote } from "../_components/viewer-time";
+import { SignUpSection } from "./_components/sign-up-section";
 
 type Params = Promise<{ locale: string; cohortId: string }>;
+
+// Cached for everyone; coordinators' changes and sign-ups revalidate it at once
+// (lib/public-pages.ts), and whether sign-up is open follows the clock within a minute.
+export const revalidate = 60;
+
+/** Each cohort's page is rendered on its first request (none at build time: the build has no database). */
+export function generateStaticParams(): { cohortId: string }[] {
+  return [];
+}
+
+/** Once per render: the metadata and the page both need it. */
+const loadCohort = cache((cohortId: string) => getPublicCohort(cohortId));
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale, cohortId } = await params;
   try {
-    const cohort = await getPublicCohort(cohortId);
+    const cohort = await loadCohort(cohortId);
     return { title: `${cohort.programmeName} – ${cohort.name}` };
   } catch {
     return { title: (await getTranslations({ locale, namespace: "notFound" }))("title") };
@@ -27,21 +38,14 @@ export default async function CohortPage({ params }: { params: Params }) {
   const { locale, cohortId } = await params;
   setRequestLocale(locale);
   const t = await getTranslations({ locale });
-  const actor = await getCurrentActor();
   const now = new Date();
-  const [cohort, mine, viewer] = await Promise.all([
-    guard(getPublicCohort(cohortId, now), locale),
-    actor ? listMyEnrollments(actor) : Promise.resolve([]),
-    getViewerTimeZone(actor),
-  ]);
-  const zone = viewer.zone ?? cohort.timeZone;
+  const cohort = await guard(loadCohort(cohortId), locale);
+  const zone = cohort.timeZone;
   const opensAt = startOfDayIn(cohort.enrollmentOpensOn, cohort.timeZone);
   const notYetOpen = cohort.status === "open" && now.getTime() < opensAt.getTime();
-  const enrolled = mine.find((e) => e.cohortId === cohort.id && e.status !== "withdrawn");
   const effort = effortText(t, cohort.effortHalfDaysMin, cohort.effortHalfDaysMax);
   return (
     <>
-      <TimeZoneCookie name={TIME_ZONE_COOKIE} current={viewer.cookie} refresh={viewer.zone === null || viewer.fromCookie} />
       <p>
         <LocaleLink locale={locale} href="/programmes">{t("cohortPage.backToCatalogue")}</LocaleLink>
       </p>
@@ -82,37 +86,36 @@ export default async function CohortPage({ params }: { params: Params }) {
           <span className="meta">{cohort.admissionMode === "first_come" ? t("cohortPage.firstComeHint") : t("cohortPage.reviewedHint")}</span>
         </dd>
         <dt>{t("catalogue.deadline")}</dt>
-        <dd>{deadlineText(t, cohort.deadline, locale, zone, now)}</dd>
+        <dd>
+          <ViewerDeadline
+            deadline={cohort.deadline.toISOString()}
+            initial={deadlineText(t, cohort.deadline, locale, zone, now)}
+            locale={locale}
+            texts={{ closes: t.raw("catalogue.closes") as string, closed: t.raw("catalogue.closed") as string }}
+          />
+        </dd>
       </dl>
-      <p className="meta">{viewer.zone ? t("catalogue.zoneYours", { zone }) : t("cohortPage.zoneCohort", { zone })}</p>
+      <p className="meta">
+        <ViewerZoneNote initial={t("cohortPage.zoneCohort", { zone })} zoneYours={t.raw("catalogue.zoneYours") as string} />
+      </p>
 
       <h2>{t("cohortPage.signUpTitle")}</h2>
-      {enrolled ? (
-        <div className="notice">
-          <p>{t("cohortPage.alreadyEnrolled", { status: t(`myEnrollments.statuses.${enrolled.status}`) })}</p>
-          <p>
-            <LocaleLink locale={locale} href="/participant">{t("cohortPage.seeMyEnrollments")}</LocaleLink>
+      {/* Whether this person is enrolled already, and their account, are filled in by the browser. */}
+      <SignUpSection
+        open={cohort.open}
+        form={{ cohortId: cohort.id, cohortName: cohort.name, policyAreas: cohort.policyAreas, questions: cohort.questions, effort }}
+      >
+        {notYetOpen ? (
+          <p className="notice">
+            {t("cohortPage.notYetOpen", {
+              countdown: formatCountdown(opensAt, locale, now) ?? "",
+              when: formatInstant(opensAt, locale, zone),
+            })}
           </p>
-        </div>
-      ) : cohort.open ? (
-        <SignUpForm
-          cohortId={cohort.id}
-          cohortName={cohort.name}
-          policyAreas={cohort.policyAreas}
-          questions={cohort.questions}
-          account={actor ? { email: actor.email, name: actor.name ?? "" } : null}
-          effort={effort}
-        />
-      ) : notYetOpen ? (
-        <p className="notice">
-          {t("cohortPage.notYetOpen", {
-            countdown: formatCountdown(opensAt, locale, now) ?? "",
-            when: formatInstant(opensAt, locale, zone),
-          })}
-        </p>
-      ) : (
-        <p className="notice">{t("cohortPage.closed")}</p>
-      )}
+        ) : (
+          <p className="notice">{t("cohortPage.closed")}</p>
+        )}
+      </SignUpSection>
     </>
   );
 }

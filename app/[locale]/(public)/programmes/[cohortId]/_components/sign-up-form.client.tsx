@@ -76,6 +76,15 @@ export function SignUpForm(props: SignUpFormProps) {
       answers: Object.fromEntries(questions.map((q) => [q.id, q.kind === "multiple_choice" ? emptyChoices(q.options) : ""])),
     },
   });
+  // On a cached page the account is known only after the browser asked (SignUpSection): fill it
+  // in then, without touching what the person typed meanwhile.
+  const accountEmail = props.account?.email;
+  const accountName = props.account?.name;
+  useEffect(() => {
+    if (accountEmail === undefined) return;
+    form.setValue("email", accountEmail);
+    if (accountName && !form.getValues("name")) form.setValue("name", accountName);
+  }, [accountEmail, accountName, form]);
   const [done, setDone] = useState<(SignUpOutcome & { email: string }) | null>(null);
   const { onSubmit, formError, submitting } = useActionForm(
     form,

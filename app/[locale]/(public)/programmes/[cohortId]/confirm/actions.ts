@@ -1,12 +1,12 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { hasLocale } from "next-intl";
 import { routing } from "@/i18n/routing";
 import { failureOf } from "@/lib/actions";
 import { confirmSignUp } from "@/lib/dal/sign-up-confirmation";
 import { formText } from "@/lib/form-data";
+import { revalidatePublicPages } from "@/lib/public-pages";
 
 /** Refusals the confirmation page says in words; the others (used, expired, unknown link) it shows from the link's state. */
 const SHOWN = new Set(["signUpClosed", "generic"]);
@@ -24,7 +24,7 @@ export async function confirmSignUpAction(form: FormData): Promise<void> {
   const query = new URLSearchParams({ token });
   try {
     await confirmSignUp(token);
-    revalidatePath("/[locale]/programmes", "layout");
+    revalidatePublicPages();
   } catch (err) {
     const error = failureOf(err).error;
     if (SHOWN.has(error)) query.set("error", error);

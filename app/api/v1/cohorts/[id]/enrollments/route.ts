@@ -4,6 +4,7 @@ import { apiSignUpSchema, enrollmentListQuery } from "@/lib/api/schemas";
 import { cohortEnrollmentJson, page } from "@/lib/api/serialize";
 import { getPublicCohort, listCohortEnrollments } from "@/lib/dal/enrollment-queries";
 import { signUp } from "@/lib/dal/enrollments";
+import { revalidatePublicPages } from "@/lib/public-pages";
 
 export const dynamic = "force-dynamic";
 
@@ -23,6 +24,7 @@ export const POST = handle(async (req, ctx: IdContext) => {
   const cohort = await getPublicCohort(id);
   const input = await readJson(req, apiSignUpSchema(cohort, actor));
   const result = await signUp(actor, id, input, { locale: actor.locale });
+  revalidatePublicPages(); // places and waiting list on the cohort's public page
   return json(result, { status: 201 });
 });
 

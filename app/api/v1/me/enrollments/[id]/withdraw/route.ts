@@ -2,6 +2,7 @@ import { requireActor } from "@/lib/api/auth";
 import { handle, type IdContext, json, otherMethods, readJson } from "@/lib/api/http";
 import { withdrawBody } from "@/lib/api/schemas";
 import { withdrawEnrollment } from "@/lib/dal/enrollments";
+import { revalidatePublicPages } from "@/lib/public-pages";
 
 /** The authenticated person withdraws one of their own enrollments. */
 export const POST = handle(async (req, ctx: IdContext) => {
@@ -9,6 +10,7 @@ export const POST = handle(async (req, ctx: IdContext) => {
   const { id } = await ctx.params;
   const { reason } = await readJson(req, withdrawBody, { allowEmpty: true });
   await withdrawEnrollment(actor, id, reason);
+  revalidatePublicPages(); // a place freed on the cohort's public page
   return json({ id, status: "withdrawn" });
 });
 

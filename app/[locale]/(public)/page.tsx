@@ -2,6 +2,17 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LocaleLink } from "@/components/locale-link";
 import { listPublicProgrammes } from "@/lib/dal/programmes";
 
+/**
+ * Rendered on the first request in each language, then cached (ISR). None at build time: the
+ * build has no database and no configuration (scripts/build-if-stale.mjs).
+ */
+export function generateStaticParams(): { locale: string }[] {
+  return [];
+}
+
+// Cached for everyone; coordinators' changes revalidate it at once (lib/public-pages.ts).
+export const revalidate = 60;
+
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
