@@ -10,6 +10,7 @@ import { archiveApplication, deleteApplication, restoreApplication } from "@/lib
 import { archiveCohort, archiveProgramme, deleteCohort, deleteProgramme, publishCohort, restoreCohort, restoreProgramme } from "@/lib/dal/lifecycle";
 import { getCurrentActor } from "@/lib/dal/session";
 import { formText } from "@/lib/form-data";
+import { revalidatePublicPages } from "@/lib/public-pages";
 
 /*
  * Publishing, archiving, restoring and deleting programmes, cohorts and applications: server
@@ -18,20 +19,17 @@ import { formText } from "@/lib/form-data";
  * these (a cohort appears, disappears): the place to revalidate them is `revalidate()` below.
  */
 
-// The route as the file system has it (route group included).
-const COORDINATOR = "/[locale]/(app)/coordinator";
-
 const localeOf = (form: FormData): string => {
   const l = formText(form, "locale");
   return hasLocale(routing.locales, l) ? l : routing.defaultLocale;
 };
 
-function revalidate(): void {
-  revalidatePath(COORDINATOR, "layout");
-  // Public pages list cohorts and programmes: the catalogue, a cohort's page, the home page.
-  revalidatePath("/[locale]/(public)/programmes", "layout");
-  revalidatePath("/[locale]", "page");
-}
+// Public pages list cohorts and programmes (the catalogue, a cohort's page, the home page); the
+// root layout's revalidation covers them and the coordinator's pages.
+const revalidate = (): void => revalidatePublicPages();
+
+// The route as the file system has it (route group included).
+const COORDINATOR = "/[locale]/(app)/coordinator";
 
 function back(form: FormData, path: string, outcome: Record<string, string>): never {
   redirect(`/${localeOf(form)}${path}?${new URLSearchParams(outcome).toString()}`);
