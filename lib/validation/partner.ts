@@ -135,3 +135,12 @@ export const mapPolicyAreasSchema = z.strictObject({
     .max(30, { error: "tooMany" }),
 });
 export type MapPolicyAreasInput = z.infer<typeof mapPolicyAreasSchema>;
+
+/** A coordinator links several partners to one cohort at once, each with its number of places. */
+export const linkPartnersSchema = z.strictObject({
+  links: z
+    .array(z.strictObject({ partnerId: z.uuid({ error: "invalid" }), capacity: wholeNumber(1, 50) }))
+    .min(1, { error: "chooseAtLeastOne" })
+    .max(100, { error: "tooMany" }),
+});
+export type LinkPartnersInput = z.infer<typeof linkPartnersSchema>;
