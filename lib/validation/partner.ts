@@ -24,7 +24,7 @@ function isWebAddress(v: string): boolean {
 }
 
 /** Optional; "" and null both mean none (so a parsed value parses again to itself). */
-const phone = z.preprocess(
+export const optionalPhone = z.preprocess(
   (v) => (v === null || v === undefined ? "" : v),
   plainString()
     .trim()
@@ -50,7 +50,7 @@ const profileFields = {
   languages: languageList.refine((a) => a.length > 0, { error: "chooseAtLeastOne" }),
   capacityPerCohort: wholeNumber(1, 50),
   contactEmail: optionalEmail,
-  contactPhone: phone,
+  contactPhone: optionalPhone,
 };
 
 /** Names the partner also goes by (one per line): a participant employed there is never paired with it. */

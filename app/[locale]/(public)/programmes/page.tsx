@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { TimeZoneCookie } from "@/components/time-zone-cookie";
 import { LocaleLink } from "@/components/locale-link";
+import { OrganisationLine } from "@/components/organisation-line";
 import { listOpenCohorts } from "@/lib/dal/enrollment-queries";
 import { getCurrentActor } from "@/lib/dal/session";
 import { getViewerTimeZone, TIME_ZONE_COOKIE } from "@/lib/viewer-time-zone";
@@ -59,7 +60,9 @@ export default async function CataloguePage({
                     {c.programmeName} – {c.name}
                   </LocaleLink>
                 </h2>
-                <p className="meta">{t("catalogue.by", { organisation: c.organisationName })}</p>
+                <OrganisationLine t={t} organisation={{ id: c.organisationId, name: c.organisationName, logoVersion: c.logoVersion }}>
+                  {t("catalogue.by", { organisation: c.organisationName })}
+                </OrganisationLine>
                 <dl className={`facts ${styles.facts}`}>
                   <dt>{t("catalogue.dates")}</dt>
                   <dd>{dateRangeText(t, c.startDate, c.endDate, locale)}</dd>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { TimeZoneCookie } from "@/components/time-zone-cookie";
 import { LocaleLink } from "@/components/locale-link";
+import { OrganisationLine } from "@/components/organisation-line";
 import { getPublicCohort, listMyEnrollments } from "@/lib/dal/enrollment-queries";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
@@ -48,7 +49,9 @@ export default async function CohortPage({ params }: { params: Params }) {
       <h1>
         {cohort.programmeName} – {cohort.name}
       </h1>
-      <p className="meta">{t("cohortPage.organisedBy", { organisation: cohort.organisationName })}</p>
+      <OrganisationLine t={t} contact organisation={{ id: cohort.organisationId, name: cohort.organisationName, logoVersion: cohort.logoVersion, contactEmail: cohort.contactEmail, contactPhone: cohort.contactPhone }}>
+        {t("cohortPage.organisedBy", { organisation: cohort.organisationName })}
+      </OrganisationLine>
       {cohort.programmeDescription && <p className="lead">{cohort.programmeDescription}</p>}
 
       <h2>{t("cohortPage.asksTitle")}</h2>
