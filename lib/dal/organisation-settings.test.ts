@@ -11,7 +11,7 @@ const { t, f } = setUpPairingDatabase();
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const SVG = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
-const file = (bytes: Uint8Array, size = bytes.byteLength) => ({ size, arrayBuffer: async () => bytes.slice().buffer });
+const file = (bytes: Uint8Array, size = bytes.byteLength) => ({ size, arrayBuffer: () => Promise.resolve(bytes.slice().buffer) });
 const input = organisationSettingsSchema.parse({ name: "Stichting Samen Duurzaam", contactEmail: "Info@Samen.example.org", contactPhone: "+31 38 123 4567" });
 
 describe("organisation settings", () => {
