@@ -41,6 +41,11 @@ export async function SiteHeader({ locale }: { locale: string }) {
                   <LocaleLink locale={locale} href="/admin/audit">{t("nav.audit")}</LocaleLink>
                 </li>
               )}
+              {role === "admin" && (
+                <li>
+                  <LocaleLink locale={locale} href="/admin/organisation">{t("nav.organisation")}</LocaleLink>
+                </li>
+              )}
               {role === "participant" && (
                 <li>
                   <LocaleLink locale={locale} href="/participant">{t("nav.myEnrollments")}</LocaleLink>

@@ -6,6 +6,7 @@ import { ChoiceGroup } from "@/components/ui/choice-group";
 import { Field } from "@/components/ui/field";
 import { RegionOptions } from "@/components/ui/region-options";
 import { LANGUAGE_OPTIONS } from "@/lib/validation/regions";
+import { PolicyAreaFields } from "./policy-area-fields";
 import type { ProfileField } from "./profile-values";
 
 export type { ProfileField, ProfileFormValues } from "./profile-values";
@@ -17,9 +18,12 @@ export type { ProfileField, ProfileFormValues } from "./profile-values";
 export function ProfileFields({
   register,
   errorAt,
+  listedAreas,
 }: {
   register: (name: ProfileField) => UseFormRegisterReturn;
   errorAt: (name: ProfileField) => string | undefined;
+  /** The organisation's policy areas, the list participants choose from. */
+  listedAreas: string[];
 }) {
   const t = useTranslations("partnerProfile");
   const tp = useTranslations("pairingFields");
@@ -31,9 +35,14 @@ export function ProfileFields({
       <Field id="description" label={t("description")} hint={t("descriptionHint")} error={errorAt("description")}>
         {(c) => <textarea {...c} rows={4} maxLength={4000} {...register("description")} />}
       </Field>
-      <Field id="policyAreas" label={t("policyAreas")} hint={t("policyAreasHint")} error={errorAt("policyAreas")} required>
-        {(c) => <textarea {...c} rows={4} {...register("policyAreas")} />}
-      </Field>
+      <PolicyAreaFields
+        listed={listedAreas}
+        legend={t("policyAreas")}
+        registerListed={register("policyAreas")}
+        registerOther={register("otherPolicyAreas")}
+        error={errorAt("policyAreas")}
+        otherError={errorAt("otherPolicyAreas")}
+      />
       <ChoiceGroup
         id="languages"
         type="checkbox"

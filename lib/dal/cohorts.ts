@@ -6,6 +6,7 @@ import type { CohortInput } from "@/lib/validation/cohort";
 import { assertRole, COORDINATING, currentOrganisation, type Actor } from "./actor";
 import { lockCohort, offerFreedPlaces, placesTaken } from "./enrollment-rules";
 import { getProgramme, isUuid } from "./programmes";
+import { listOrganisationPolicyAreas } from "./policy-areas";
 import { asActor, inScope, tenant } from "./rls";
 import type { Tx } from "./tx";
 
@@ -57,14 +58,7 @@ export async function listCohorts(actor: Actor | null, opts: { programmeId?: str
 
 /** The policy areas the organisation's cohorts use, each once (first spelling kept): what partners should match. */
 export async function listCohortPolicyAreas(actor: Actor | null): Promise<string[]> {
-  const organisationId = currentOrganisation(actor, COORDINATING);
-  const rows = await inScope(tenant(organisationId), (tx) => tx.select({ areas: cohorts.policyAreas }).from(cohorts).where(eq(cohorts.organisationId, organisationId)));
-  const seen = new Map<string, string>();
-  for (const area of rows.flatMap((r) => r.areas)) {
-    const key = area.normalize("NFC").trim().toLowerCase();
-    if (key && !seen.has(key)) seen.set(key, area.trim());
-  }
-  return [...seen.values()].sort((a, b) => a.localeCompare(b));
+  return listOrganisationPolicyAreas(actor);
 }
 
 /** One cohort; 404 outside the actor's organisations, 403 for a role that may not manage it. */

@@ -37,6 +37,9 @@ export interface PublicCohortSummary {
   name: string;
   programmeName: string;
   organisationName: string;
+  organisationId: string;
+  /** Above 0: the organisation has a logo (see logoUrl). */
+  logoVersion: number;
   startDate: string;
   endDate: string;
   enrollmentDeadline: string;
@@ -58,6 +61,8 @@ export async function listOpenCohorts(opts: { limit?: number; offset?: number } 
         name: cohorts.name,
         programmeName: programmes.name,
         organisationName: organisations.name,
+        organisationId: organisations.id,
+        logoVersion: organisations.logoVersion,
         startDate: cohorts.startDate,
         endDate: cohorts.endDate,
         enrollmentDeadline: cohorts.enrollmentDeadline,
@@ -115,6 +120,10 @@ export async function getPublicCohort(cohortId: string, now: Date = new Date()) 
         durationMonths: programmes.durationMonths,
         minPartnerMeetings: programmes.minPartnerMeetings,
         organisationName: organisations.name,
+        organisationId: organisations.id,
+        logoVersion: organisations.logoVersion,
+        contactEmail: organisations.contactEmail,
+        contactPhone: organisations.contactPhone,
       })
       .from(cohorts)
       .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))

@@ -46,7 +46,7 @@ describe("registering an initiative (public)", () => {
   it("lists the organisations that run programmes", async () => {
     const orgs = await listPublicOrganisationsForRegistration();
     expect(orgs.map((o) => o.slug)).toEqual(expect.arrayContaining(["samen-duurzaam", "gemeente-westland"]));
-    expect(Object.keys(orgs[0]!).sort()).toEqual(["id", "name", "slug"]);
+    expect(Object.keys(orgs[0]!).sort()).toEqual(["id", "name", "policyAreas", "slug"]);
   });
 
   it("makes a pending partner, an account with the partner role, and mails them (in their language) a button to the sign-in page", async () => {

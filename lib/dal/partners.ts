@@ -11,6 +11,7 @@ import { enqueueMail } from "./mail";
 import { ensureUser } from "./members";
 import { actorUserId } from "./pair-rules";
 import { isUuid } from "./programmes";
+import { organisationPolicyAreas, publicPolicyAreas, storedAreas, withUnmatched } from "./policy-areas";
 import { limitPublicForm } from "./rate-limit";
 import { asActor, inScope, tenant } from "./rls";
 import { transaction, type Tx } from "./tx";
@@ -19,13 +20,17 @@ export { linkPartnerToCohort, unlinkPartnerFromCohort } from "./cohort-partners"
 
 
 /** Organisations an initiative can register with on the public form: those that run a programme. */
-export async function listPublicOrganisationsForRegistration(): Promise<{ id: string; slug: string; name: string }[]> {
+export async function listPublicOrganisationsForRegistration(): Promise<{ id: string; slug: string; name: string; policyAreas: string[] }[]> {
   const db = await getDb();
-  return db
+  const orgs = await db
     .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
     .from(organisations)
     .where(exists(db.select({ one: sql`1` }).from(programmes).where(eq(programmes.organisationId, organisations.id))))
-    .orderBy(asc(organisations.name));
+    .orderBy(asc(organisations.name))
+    .limit(200);
+  // The areas its published cohorts offer participants: the list a partner chooses from.
+  const areas = await publicPolicyAreas(orgs.map((o) => o.id));
+  return orgs.map((o) => ({ ...o, policyAreas: areas.get(o.id) ?? [] }));
 }
 
 /** Mails a partner's owner (in their language) about the partner; the button leads to the sign-in page. */
@@ -43,15 +48,15 @@ async function mailOwner(tx: Tx, partnerId: string, kind: PartnerMailKind, opts:
   await enqueueMail(tx, { ...mail, to: row.email, locale: row.locale, template: `partner-${kind}`, organisationId: row.organisationId });
 }
 
-/** The profile columns shared by every write. */
-function profileValues(input: HelpRequestInput, fallbackEmail: string) {
+/** The profile columns shared by every write; policy areas in the organisation's spelling where they match its list. */
+async function profileValues(tx: Tx, organisationId: string, input: HelpRequestInput, fallbackEmail: string) {
   return {
     description: input.description,
     website: input.website,
     location: input.location,
     region: input.region,
     helpRequest: input.helpRequest,
-    policyAreas: input.policyAreas,
+    policyAreas: await storedAreas(tx, organisationId, input),
     languages: input.languages,
     capacityPerCohort: input.capacityPerCohort,
     contactEmail: input.contactEmail ?? fallbackEmail,
@@ -90,7 +95,7 @@ export async function registerPartner(
     if (twin) throw new ConflictError("partnerExists", "name");
     const [row] = await tx
       .insert(partners)
-      .values({ ...profileValues(input, email), organisationId: org.id, ownerUserId: user.id, kind: input.kind, name: input.name, status: "pending", registeredById: user.id })
+      .values({ ...(await profileValues(tx, org.id, input, email)), organisationId: org.id, ownerUserId: user.id, kind: input.kind, name: input.name, status: "pending", registeredById: user.id })
       .returning({ id: partners.id });
     await tx.insert(memberships).values({ organisationId: org.id, userId: user.id, role: "partner" }).onConflictDoNothing();
     await mailOwner(tx, row!.id, "registered");
@@ -110,7 +115,7 @@ export async function invitePartner(actor: Actor | null, input: InvitePartnerInp
     const [row] = await tx
       .insert(partners)
       .values({
-        ...profileValues(input, email),
+        ...(await profileValues(tx, organisationId, input, email)),
         organisationId,
         ownerUserId: owner.id,
         kind: input.kind,
@@ -181,8 +186,9 @@ export async function listPartners(actor: Actor | null, filters: { status?: Part
   if (filters.status) where.push(eq(partners.status, filters.status));
   if (filters.kind) where.push(eq(partners.kind, filters.kind));
   if (filters.q?.trim()) where.push(ilike(partners.name, `%${filters.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  return inScope(tenant(organisationId), (db) =>
-    db
+  return inScope(tenant(organisationId), async (db) => {
+    const listed = await organisationPolicyAreas(db, organisationId);
+    const rows = await db
       .select({
         id: partners.id,
         name: partners.name,
@@ -203,8 +209,9 @@ export async function listPartners(actor: Actor | null, filters: { status?: Part
       .leftJoin(users, eq(users.id, partners.ownerUserId))
       .where(and(...where))
       .orderBy(asc(partners.name))
-      .limit(500),
-  );
+      .limit(500);
+    return withUnmatched(rows, listed);
+  });
 }
 
 /** One partner with its profile, owner and cohorts: for a coordinator of its organisation or its owner. */
@@ -250,7 +257,10 @@ export async function getPartner(actor: Actor | null, partnerId: string) {
       .innerJoin(cohorts, eq(cohorts.id, cohortPartners.cohortId))
       .where(eq(cohortPartners.partnerId, partnerId))
       .orderBy(asc(cohorts.startDate));
-    return { ...p!, cohorts: cohortLinks, canEditIdentity: access.coordinator };
+    // Areas matching none of the organisation's list: shown to coordinators to map.
+    const listed = await organisationPolicyAreas(access.db, access.organisationId);
+    const [withAreas] = withUnmatched([p!], listed);
+    return { ...withAreas!, listedAreas: listed, cohorts: cohortLinks, canEditIdentity: access.coordinator };
   });
 }
 
@@ -266,7 +276,7 @@ export async function updateHelpRequest(actor: Actor | null, partnerId: string, 
     const [owner] = access.ownerUserId ? await access.db.select({ email: users.email }).from(users).where(eq(users.id, access.ownerUserId)) : [];
     await access.db
       .update(partners)
-      .set({ ...profileValues(input, owner?.email ?? ""), ...identity, updatedAt: new Date() })
+      .set({ ...(await profileValues(access.db, access.organisationId, input, owner?.email ?? "")), ...identity, updatedAt: new Date() })
       .where(and(eq(partners.id, partnerId), eq(partners.organisationId, access.organisationId)));
   });
 }

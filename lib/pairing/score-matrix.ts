@@ -1,6 +1,7 @@
 // Scores every participant against every partner at once, for the assignment. Same formula as
 // scorePair (the tests hold the two equal), but over interned integer ids instead of string sets:
 // a large cohort has 100,000 pairs, and string hashing per pair was a third of the run time.
+import { areaKey } from "@/lib/policy-areas";
 import { CAPACITY_BONUS_MAX, LANGUAGE_WEIGHT, POLICY_AREA_WEIGHT, REGION_WEIGHT, normaliseLanguage, normaliseText } from "./score";
 import type { PairingParticipant, PairingPartner } from "./types";
 
@@ -24,7 +25,7 @@ export function scoreMatrix(participants: readonly PairingParticipant[], partner
   const internAll = (keys: Iterable<string>): Int32Array => Int32Array.from(new Set([...keys].filter((key) => key !== "")), intern);
   const optional = (key: string): number => (key === "" ? -1 : intern(key));
 
-  const partnerAreas = partners.map((q) => internAll(q.policyAreas.map(normaliseText)));
+  const partnerAreas = partners.map((q) => internAll(q.policyAreas.map(areaKey)));
   const partnerLanguages = partners.map((q) => internAll(q.languages.map(normaliseLanguage)));
   const partnerNames = partners.map((q) => internAll([q.name, ...(q.aliases ?? [])].map(normaliseText)));
   const partnerRegion = partners.map((q) => (q.region === null ? -1 : optional(normaliseText(q.region))));
@@ -34,7 +35,7 @@ export function scoreMatrix(participants: readonly PairingParticipant[], partner
   // Per participant, mark its ids with a stamp (its row number + 1) so a partner's ids are
   // checked by array lookups; stamps never need clearing between rows.
   const participantKeys = participants.map((p) => ({
-    areas: internAll(p.policyAreas.map(normaliseText)),
+    areas: internAll(p.policyAreas.map(areaKey)),
     languages: internAll(p.languages.map(normaliseLanguage)),
     region: p.region === null ? -1 : optional(normaliseText(p.region)),
     employer: optional(normaliseText(p.employer)),

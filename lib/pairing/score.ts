@@ -1,3 +1,4 @@
+import { areaKey } from "@/lib/policy-areas";
 import type { PairConflict, PairReason, PairSuggestion, PairingParticipant, PairingPartner } from "./types";
 
 // Weights of the match score. All integers, so sums compare exactly and the optimal assignment
@@ -46,7 +47,7 @@ export interface PreparedPartner {
 
 export function prepareParticipant(participant: PairingParticipant): PreparedParticipant {
   return {
-    policyAreas: new Set(participant.policyAreas.map(normaliseText).filter((key) => key !== "")),
+    policyAreas: new Set(participant.policyAreas.map(areaKey).filter((key) => key !== "")),
     languages: new Set(participant.languages.map(normaliseLanguage).filter((code) => code !== "")),
     region: participant.region === null ? "" : normaliseText(participant.region),
     employerKey: normaliseText(participant.employer),
@@ -58,7 +59,7 @@ export function preparePartner(partner: PairingPartner): PreparedPartner {
   const seenAreas = new Set<string>();
   const policyAreas: { key: string; label: string }[] = [];
   for (const label of partner.policyAreas) {
-    const key = normaliseText(label);
+    const key = areaKey(label);
     if (key === "" || seenAreas.has(key)) continue;
     seenAreas.add(key);
     policyAreas.push({ key, label: label.trim() });

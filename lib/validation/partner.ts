@@ -24,7 +24,7 @@ function isWebAddress(v: string): boolean {
 }
 
 /** Optional; "" and null both mean none (so a parsed value parses again to itself). */
-const phone = z.preprocess(
+export const optionalPhone = z.preprocess(
   (v) => (v === null || v === undefined ? "" : v),
   plainString()
     .trim()
@@ -43,54 +43,71 @@ const profileFields = {
   location: optionalText(200),
   region: optionalRegion.optional().transform((v) => v ?? null),
   helpRequest: requiredText(4000),
-  policyAreas: policyAreaLines.refine((a) => a.length > 0, { error: "chooseAtLeastOne" }),
+  // Ticked from the organisation's list (or, from the API, any areas); "other" ones typed one per
+  // line. The DAL stores both as one list, in the list's spelling where an area matches it.
+  policyAreas: policyAreaLines,
+  otherPolicyAreas: policyAreaLines.default([]),
   languages: languageList.refine((a) => a.length > 0, { error: "chooseAtLeastOne" }),
   capacityPerCohort: wholeNumber(1, 50),
   contactEmail: optionalEmail,
-  contactPhone: phone,
+  contactPhone: optionalPhone,
 };
 
 /** Names the partner also goes by (one per line): a participant employed there is never paired with it. */
 const aliases = policyAreaLines.default([]);
 
+/** At least one policy area, ticked or typed; at most 30 in all. The message sits at the list. */
+export function areasChosen(v: { policyAreas: string[]; otherPolicyAreas: string[] }, ctx: z.RefinementCtx) {
+  const count = v.policyAreas.length + v.otherPolicyAreas.length;
+  if (count === 0) ctx.addIssue({ code: "custom", path: ["policyAreas"], message: "chooseAtLeastOne" });
+  else if (count > 30) ctx.addIssue({ code: "custom", path: ["policyAreas"], message: "tooMany" });
+}
+
 /** The owner or a coordinator edits the help request and what pairing uses. */
-export const helpRequestSchema = z.strictObject(profileFields);
+export const helpRequestSchema = z.strictObject(profileFields).superRefine(areasChosen);
 export type HelpRequestInput = z.infer<typeof helpRequestSchema>;
 export type HelpRequestFormValues = z.input<typeof helpRequestSchema>;
 
 /** A coordinator edits everything, including the name, kind and other names. */
-export const partnerEditSchema = z.strictObject({
-  ...profileFields,
-  name: requiredText(200),
-  kind: z.enum(PARTNER_KINDS, { error: "choose" }),
-  aliases,
-});
+export const partnerEditSchema = z
+  .strictObject({
+    ...profileFields,
+    name: requiredText(200),
+    kind: z.enum(PARTNER_KINDS, { error: "choose" }),
+    aliases,
+  })
+  .superRefine(areasChosen);
 export type PartnerEditInput = z.infer<typeof partnerEditSchema>;
 
-/** The public form on which an initiative owner registers (no account needed). */
-export const registerPartnerSchema = z.strictObject({
+/** The fields of the public registration form, without the organisation (see partner-registration.ts). */
+export const registerPartnerShape = {
   ...profileFields,
   name: requiredText(200),
   kind: z.enum(PARTNER_KINDS, { error: "choose" }),
   ownerName: requiredText(120),
   ownerEmail: emailAddress,
   consent: z.literal(true, { error: "consentRequired" }),
-});
+};
+
+/** The public form on which an initiative owner registers (no account needed). */
+export const registerPartnerSchema = z.strictObject(registerPartnerShape).superRefine(areasChosen);
 export type RegisterPartnerInput = z.infer<typeof registerPartnerSchema>;
 export type RegisterPartnerFormValues = z.input<typeof registerPartnerSchema>;
 
 /** A coordinator puts a partner on Koppel (approved at once) and invites its owner. */
-export const invitePartnerSchema = z.strictObject({
-  ...profileFields,
-  // The coordinator may not know the help request yet; the owner fills it in after the invitation.
-  helpRequest: optionalText(4000),
-  name: requiredText(200),
-  kind: z.enum(PARTNER_KINDS, { error: "choose" }),
-  aliases,
-  ownerName: requiredText(120),
-  ownerEmail: emailAddress,
-  ownerLocale: z.enum(LOCALES, { error: "choose" }).default("nl"),
-});
+export const invitePartnerSchema = z
+  .strictObject({
+    ...profileFields,
+    // The coordinator may not know the help request yet; the owner fills it in after the invitation.
+    helpRequest: optionalText(4000),
+    name: requiredText(200),
+    kind: z.enum(PARTNER_KINDS, { error: "choose" }),
+    aliases,
+    ownerName: requiredText(120),
+    ownerEmail: emailAddress,
+    ownerLocale: z.enum(LOCALES, { error: "choose" }).default("nl"),
+  })
+  .superRefine(areasChosen);
 export type InvitePartnerInput = z.infer<typeof invitePartnerSchema>;
 export type InvitePartnerFormValues = z.input<typeof invitePartnerSchema>;
 
@@ -110,3 +127,20 @@ export const linkPartnerSchema = z.strictObject({
   capacity: z.preprocess((v) => (v === "" || v === null ? undefined : v), wholeNumber(1, 50).optional()),
 });
 export type LinkPartnerInput = z.infer<typeof linkPartnerSchema>;
+
+/** A coordinator maps a partner's unmatched areas onto listed ones: from → to ("" keeps it as it is). */
+export const mapPolicyAreasSchema = z.strictObject({
+  mappings: z
+    .array(z.strictObject({ from: plainString().trim().min(1, { error: "required" }).max(200, { error: "tooLong" }), to: plainString().trim().max(200, { error: "tooLong" }) }))
+    .max(30, { error: "tooMany" }),
+});
+export type MapPolicyAreasInput = z.infer<typeof mapPolicyAreasSchema>;
+
+/** A coordinator links several partners to one cohort at once, each with its number of places. */
+export const linkPartnersSchema = z.strictObject({
+  links: z
+    .array(z.strictObject({ partnerId: z.uuid({ error: "invalid" }), capacity: wholeNumber(1, 50) }))
+    .min(1, { error: "chooseAtLeastOne" })
+    .max(100, { error: "tooMany" }),
+});
+export type LinkPartnersInput = z.infer<typeof linkPartnersSchema>;

@@ -34,6 +34,21 @@ export default async function PartnersPage({ params, searchParams }: { params: P
   const filtered = Boolean(query.q || query.status || query.kind);
   const done = one(sp.done);
   const donePartner = [...partners, ...pending].find((p) => p.id === one(sp.p));
+  const unmatchedCount = partners.filter((p) => p.unmatchedAreas.length > 0).length;
+  // Listed areas as words; areas on no list marked, with the way to map them on the partner's page.
+  const Areas = ({ partner }: { partner: { id: string; policyAreas: string[]; unmatchedAreas: string[] } }) => (
+    <>
+      {(partner.unmatchedAreas.length === 0 || partner.policyAreas.length > partner.unmatchedAreas.length) && words.list(partner.policyAreas.filter((a) => !partner.unmatchedAreas.includes(a)))}
+      {partner.unmatchedAreas.length > 0 && (
+        <>
+          {partner.policyAreas.length > partner.unmatchedAreas.length && " · "}
+          <LocaleLink locale={locale} href={`/coordinator/partners/${partner.id}#areas`} className="badge">
+            {t("partnersAdmin.unmatched.inList", { areas: partner.unmatchedAreas.join(", ") })}
+          </LocaleLink>
+        </>
+      )}
+    </>
+  );
 
   return (
     <>
@@ -60,7 +75,9 @@ export default async function PartnersPage({ params, searchParams }: { params: P
               </p>
               <dl className="facts">
                 <dt>{t("partnersAdmin.policyAreas")}</dt>
-                <dd>{words.list(p.policyAreas)}</dd>
+                <dd>
+                  <Areas partner={p} />
+                </dd>
                 <dt>{t("partnersAdmin.region")}</dt>
                 <dd>{words.region(p.region)}</dd>
                 <dt>{t("partnersAdmin.capacity")}</dt>
@@ -106,6 +123,7 @@ export default async function PartnersPage({ params, searchParams }: { params: P
         </div>
       </form>
 
+      {unmatchedCount > 0 && <p className="notice">{t("partnersAdmin.unmatched.listNotice", { count: unmatchedCount })}</p>}
       <p>
         <strong>{filtered ? t("partnersAdmin.matching", { count: partners.length }) : t("partnersAdmin.total", { count: partners.length })}</strong>
       </p>
@@ -135,7 +153,9 @@ export default async function PartnersPage({ params, searchParams }: { params: P
                 </th>
                 <td>{t(`pairingTerms.partnerKinds.${p.kind}`)}</td>
                 <td>{t(`pairingTerms.partnerStatuses.${p.status}`)}</td>
-                <td>{words.list(p.policyAreas)}</td>
+                <td>
+                  <Areas partner={p} />
+                </td>
                 <td>{words.region(p.region)}</td>
                 <td>{p.capacityPerCohort}</td>
                 <td>{p.cohortCount}</td>

@@ -12,7 +12,7 @@ import { helpRequestSchema } from "@/lib/validation/partner";
 import { updateHelpRequestAction } from "../actions";
 
 /** The owner edits the help request and what pairing uses; errors next to the fields, input kept. */
-export function HelpRequestForm({ partnerId, initial }: { partnerId: string; initial: ProfileFormValues }) {
+export function HelpRequestForm({ partnerId, initial, listedAreas }: { partnerId: string; initial: ProfileFormValues; listedAreas: string[] }) {
   const t = useTranslations();
   const errorText = useErrorText();
   const router = useRouter();
@@ -43,7 +43,7 @@ export function HelpRequestForm({ partnerId, initial }: { partnerId: string; ini
           {t("common.saved")} <Link href="/partner">{t("partnerHome.backToStart")}</Link>
         </FormNotice>
       )}
-      <ProfileFields register={(name: ProfileField) => form.register(name)} errorAt={(name) => errors[name]?.message} />
+      <ProfileFields register={(name: ProfileField) => form.register(name)} errorAt={(name) => errors[name]?.message} listedAreas={listedAreas} />
       <div>
         <button type="submit" disabled={submitting}>
           {submitting ? t("common.saving") : t("common.save")}

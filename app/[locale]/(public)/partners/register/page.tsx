@@ -30,7 +30,7 @@ export default async function RegisterPartnerPage({ params, searchParams }: Prop
         <p className="notice">{t("noOrganisations")}</p>
       ) : (
         <RegisterPartnerForm
-          organisations={organisations.map((o) => ({ id: o.id, name: o.name }))}
+          organisations={organisations.map((o) => ({ id: o.id, name: o.name, policyAreas: o.policyAreas }))}
           initialOrganisation={preselected?.id ?? ""}
           account={actor ? { email: actor.email, name: actor.name ?? "" } : null}
           language={localeLanguage(hasLocale(routing.locales, locale) ? locale : routing.defaultLocale)}

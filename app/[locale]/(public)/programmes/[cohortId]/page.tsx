@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { cache } from "react";
 import { LocaleLink } from "@/components/locale-link";
 import { getPublicCohort } from "@/lib/dal/enrollment-queries";
+import { OrganisationLine } from "@/components/organisation-line";
 import { guard } from "@/lib/guard";
 import { formatCountdown, formatInstant, startOfDayIn } from "@/lib/time";
 import { admissionText, dateRangeText, deadlineText, effortText, placesText } from "../_components/cohort-facts";
@@ -52,7 +53,9 @@ export default async function CohortPage({ params }: { params: Params }) {
       <h1>
         {cohort.programmeName} – {cohort.name}
       </h1>
-      <p className="meta">{t("cohortPage.organisedBy", { organisation: cohort.organisationName })}</p>
+      <OrganisationLine t={t} contact organisation={{ id: cohort.organisationId, name: cohort.organisationName, logoVersion: cohort.logoVersion, contactEmail: cohort.contactEmail, contactPhone: cohort.contactPhone }}>
+        {t("cohortPage.organisedBy", { organisation: cohort.organisationName })}
+      </OrganisationLine>
       {cohort.programmeDescription && <p className="lead">{cohort.programmeDescription}</p>}
 
       <h2>{t("cohortPage.asksTitle")}</h2>

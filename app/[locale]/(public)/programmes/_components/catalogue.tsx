@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LocaleLink } from "@/components/locale-link";
+import { OrganisationLine } from "@/components/organisation-line";
 import { listOpenCohorts } from "@/lib/dal/enrollment-queries";
 import { admissionText, dateRangeText, deadlineText, effortText, placesText } from "./cohort-facts";
 import styles from "./programmes.module.css";
@@ -40,7 +41,9 @@ export async function Catalogue({ locale, page }: { locale: string; page: number
                     {c.programmeName} – {c.name}
                   </LocaleLink>
                 </h2>
-                <p className="meta">{t("catalogue.by", { organisation: c.organisationName })}</p>
+                <OrganisationLine t={t} organisation={{ id: c.organisationId, name: c.organisationName, logoVersion: c.logoVersion }}>
+                  {t("catalogue.by", { organisation: c.organisationName })}
+                </OrganisationLine>
                 <dl className={`facts ${styles.facts}`}>
                   <dt>{t("catalogue.dates")}</dt>
                   <dd>{dateRangeText(t, c.startDate, c.endDate, locale)}</dd>

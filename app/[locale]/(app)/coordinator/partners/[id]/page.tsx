@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LocaleLink } from "@/components/locale-link";
-import { listCohortPolicyAreas, listCohorts } from "@/lib/dal/cohorts";
+import { listCohorts } from "@/lib/dal/cohorts";
+import { areaFormValues } from "@/components/partners/profile-values";
 import { getPartner } from "@/lib/dal/partners";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
@@ -14,6 +15,7 @@ import { pairWords } from "../../_components/pair-words";
 import { CohortLinkControls, LinkCohortForm } from "../_components/cohort-links";
 import { PartnerDecisionForm } from "../_components/partner-decision-form";
 import { PartnerEditForm } from "../_components/partner-edit-form";
+import { UnmatchedAreas } from "../_components/unmatched-areas";
 import { searchParam } from "@/lib/form-data";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -34,13 +36,14 @@ export default async function PartnerPage({ params, searchParams }: { params: Pr
   const partner = await guard(getPartner(actor, id), locale);
   // The partner's own owner may read it elsewhere; this page is the coordinator's.
   if (!partner.canEditIdentity) forbidden();
-  const [cohorts, knownAreas] = await guard(Promise.all([listCohorts(actor, { limit: 200 }), listCohortPolicyAreas(actor)]), locale);
+  const cohorts = await guard(listCohorts(actor, { limit: 200 }), locale);
   const zone = viewerZone(actor, "Europe/Amsterdam");
   const linkedIds = new Set(partner.cohorts.map((c) => c.cohortId));
   const linkable = cohorts.filter((c) => !linkedIds.has(c.id)).map((c) => ({ id: c.id, name: `${c.name} (${c.programmeName})` }));
   const done = one(sp.done);
   const unlinkedCohort = cohorts.find((c) => c.id === one(sp.c))?.name;
   const dash = <span className="meta">—</span>;
+  const refused = one(sp.refused);
 
   return (
     <>
@@ -94,7 +97,17 @@ export default async function PartnerPage({ params, searchParams }: { params: Pr
         <dt>{t("partnersAdmin.region")}</dt>
         <dd>{words.region(partner.region)}</dd>
         <dt>{t("partnersAdmin.policyAreas")}</dt>
-        <dd>{words.list(partner.policyAreas)}</dd>
+        <dd>
+          {(partner.unmatchedAreas.length === 0 || partner.policyAreas.length > partner.unmatchedAreas.length) && words.list(partner.policyAreas.filter((a) => !partner.unmatchedAreas.includes(a)))}
+          {partner.unmatchedAreas.length > 0 && (
+            <>
+              {partner.policyAreas.length > partner.unmatchedAreas.length && " · "}
+              <a href="#areas" className="badge">
+                {t("partnersAdmin.unmatched.badge", { count: partner.unmatchedAreas.length })}
+              </a>
+            </>
+          )}
+        </dd>
         <dt>{t("partnersAdmin.fields.languages")}</dt>
         <dd>{words.languages(partner.languages)}</dd>
         <dt>{t("partnersAdmin.capacity")}</dt>
@@ -106,6 +119,10 @@ export default async function PartnerPage({ params, searchParams }: { params: Pr
         <dt>{t("partnersAdmin.fields.helpRequest")}</dt>
         <dd>{partner.helpRequest ? <p className={styles.answer}>{partner.helpRequest}</p> : dash}</dd>
       </dl>
+
+      {(partner.unmatchedAreas.length > 0 || done === "mapped" || refused) && (
+        <UnmatchedAreas locale={locale} partnerId={partner.id} unmatched={partner.unmatchedAreas} listed={partner.listedAreas} done={done === "mapped" ? Number(one(sp.n)) || 0 : null} refused={refused} t={t} />
+      )}
 
       <h2>{t("partnersAdmin.links.title")}</h2>
       {partner.cohorts.length === 0 ? (
@@ -153,7 +170,7 @@ export default async function PartnerPage({ params, searchParams }: { params: Pr
       <h2>{t("partnersAdmin.detail.edit")}</h2>
       <PartnerEditForm
         partnerId={partner.id}
-        knownAreas={knownAreas}
+        knownAreas={partner.listedAreas}
         initial={{
           kind: partner.kind,
           name: partner.name,
@@ -163,7 +180,7 @@ export default async function PartnerPage({ params, searchParams }: { params: Pr
           location: partner.location,
           region: partner.region ?? "",
           helpRequest: partner.helpRequest,
-          policyAreas: partner.policyAreas.join("\n"),
+          ...areaFormValues(partner.policyAreas, partner.listedAreas),
           languages: partner.languages,
           capacityPerCohort: partner.capacityPerCohort,
           contactEmail: partner.contactEmail ?? "",

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import { PolicyAreaFields } from "@/components/partners/policy-area-fields";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { Field } from "@/components/ui/field";
 import { RegionOptions } from "@/components/ui/region-options";
@@ -21,6 +22,7 @@ type Name =
   | "region"
   | "helpRequest"
   | "policyAreas"
+  | "otherPolicyAreas"
   | "languages"
   | "capacityPerCohort"
   | "contactEmail"
@@ -28,7 +30,7 @@ type Name =
 
 interface Props<T extends FieldValues, O> {
   form: UseFormReturn<T, unknown, O>;
-  /** The policy areas of the organisation's cohorts, offered as a hint: matching needs the same words. */
+  /** The organisation's policy areas (its cohorts'), ticked as participants tick them. */
   knownAreas: string[];
   /** Language codes the partner already has that are not among the usual options (kept, not dropped). */
   extraLanguages?: string[];
@@ -66,15 +68,14 @@ export function PartnerFields<T extends FieldValues, O>({ form, knownAreas, extr
       <Field id="helpRequest" label={t("helpRequest")} hint={t(helpRequestRequired ? "helpRequestHint" : "helpRequestInviteHint")} error={err("helpRequest")} required={helpRequestRequired}>
         {(c) => <textarea {...c} rows={5} {...reg("helpRequest")} />}
       </Field>
-      <Field
-        id="policyAreas"
-        label={t("policyAreas")}
-        hint={knownAreas.length > 0 ? `${t("policyAreasHint")} ${t("knownAreas", { areas: knownAreas.join(", ") })}` : t("policyAreasHint")}
+      <PolicyAreaFields
+        listed={knownAreas}
+        legend={t("policyAreas")}
+        registerListed={reg("policyAreas")}
+        registerOther={reg("otherPolicyAreas")}
         error={err("policyAreas")}
-        required
-      >
-        {(c) => <textarea {...c} rows={4} {...reg("policyAreas")} />}
-      </Field>
+        otherError={err("otherPolicyAreas")}
+      />
       <ChoiceGroup
         type="checkbox"
         id="languages"

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LocaleLink } from "@/components/locale-link";
-import { listCohortPolicyAreas } from "@/lib/dal/cohorts";
+import { listOrganisationPolicyAreas } from "@/lib/dal/policy-areas";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
 import { InvitePartnerForm } from "../_components/invite-partner-form";
@@ -16,7 +16,7 @@ export default async function InvitePartnerPage({ params }: { params: Promise<{ 
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "partnersAdmin" });
   const actor = await getCurrentActor();
-  const knownAreas = await guard(listCohortPolicyAreas(actor), locale);
+  const knownAreas = await guard(listOrganisationPolicyAreas(actor), locale);
   return (
     <>
       <p>

@@ -26,7 +26,8 @@ interface Done {
 }
 
 export function RegisterPartnerForm(props: {
-  organisations: { id: string; name: string }[];
+  /** With each organisation's policy areas: the list its participants choose from. */
+  organisations: { id: string; name: string; policyAreas: string[] }[];
   initialOrganisation: string;
   /** The signed-in person, whose address is used whatever the form says. */
   account: { email: string; name: string } | null;
@@ -48,7 +49,8 @@ export function RegisterPartnerForm(props: {
       name: "",
       helpRequest: "",
       description: "",
-      policyAreas: "",
+      policyAreas: [],
+      otherPolicyAreas: "",
       languages: [props.language],
       capacityPerCohort: 1,
       location: "",
@@ -71,6 +73,15 @@ export function RegisterPartnerForm(props: {
     });
     router.refresh();
   });
+  // Areas ticked from one organisation's list mean nothing to another: choosing again starts empty.
+  const organisation = form.watch("organisation");
+  const listedAreas = props.organisations.find((o) => o.id === organisation)?.policyAreas ?? [];
+  const firstOrganisation = useRef(organisation);
+  useEffect(() => {
+    if (organisation === firstOrganisation.current) return;
+    firstOrganisation.current = organisation;
+    form.setValue("policyAreas", []);
+  }, [organisation, form]);
   const errors = form.formState.errors;
   const errorAt = (name: keyof Values) => errors[name]?.message;
   const formRef = useRef<HTMLFormElement>(null);
@@ -116,7 +127,7 @@ export function RegisterPartnerForm(props: {
         <Field id="name" label={t("name")} error={errorAt("name")} required>
           {(c) => <input {...c} autoComplete="organization" maxLength={200} {...form.register("name")} />}
         </Field>
-        <ProfileFields register={(name: ProfileField) => form.register(name)} errorAt={errorAt} />
+        <ProfileFields register={(name: ProfileField) => form.register(name)} errorAt={errorAt} listedAreas={listedAreas} />
       </div>
       <div className={styles.section}>
         <h2>{t("aboutYou")}</h2>

@@ -6,10 +6,12 @@ import { hasLocale } from "next-intl";
 import { routing } from "@/i18n/routing";
 import { runAction } from "@/lib/actions";
 import { applyProposal, changePair, pairParticipant, unpair, type ApplyProposalResult } from "@/lib/dal/pairs";
+import { linkPartnersToCohort } from "@/lib/dal/cohort-partners";
 import { getCurrentActor } from "@/lib/dal/session";
 import { formText } from "@/lib/form-data";
 import type { ActionResult, FieldErrors } from "@/lib/validation/common";
 import { applyProposalSchema, changePairSchema, pairSchema, unpairSchema } from "@/lib/validation/pairing";
+import { linkPartnersSchema } from "@/lib/validation/partner";
 
 // The route as the file system has it (route group included): pairs show on several coordinator pages.
 const COORDINATOR = "/[locale]/(app)/coordinator";
@@ -82,4 +84,40 @@ export async function applyProposalAction(cohortId: string, input: unknown): Pro
   const result = await runAction(applyProposalSchema, input, (data) => applyProposal(actor, String(cohortId), data.pairs));
   if (result.ok && result.data?.applied) revalidatePath(COORDINATOR, "layout");
   return result;
+}
+
+/** What the "link partners" form shows: who was linked (and whose places changed), or why not, per field. */
+export interface LinkPartnersState {
+  linked?: { name: string; capacity: number }[];
+  changed?: { name: string; capacity: number }[];
+  error?: string;
+  fieldErrors?: FieldErrors;
+  /** What was ticked and typed, kept after a refusal (also without JavaScript). */
+  chosen?: string[];
+  places?: Record<string, string>;
+}
+
+/**
+ * Links the ticked partners to the cohort, each with the places typed beside it: one form, one
+ * transaction. Works without JavaScript; the answer names who was linked.
+ */
+export async function linkPartnersFormAction(_prev: LinkPartnersState, form: FormData): Promise<LinkPartnersState> {
+  const actor = await getCurrentActor();
+  const cohortId = formText(form, "cohortId");
+  const chosen = [...new Set(form.getAll("partner").filter((v): v is string => typeof v === "string"))].slice(0, 101);
+  const places = Object.fromEntries(chosen.map((id) => [id, formText(form, `places.${id}`)]));
+  const links = chosen.map((partnerId) => ({ partnerId, capacity: places[partnerId] }));
+  const result = await runAction(linkPartnersSchema, { links }, (data) => linkPartnersToCohort(actor, cohortId, data.links));
+  if (!result.ok) {
+    // "links.2.capacity" → "places.<that partner's id>": the message goes next to its field.
+    const fieldErrors: FieldErrors = {};
+    for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {
+      const m = /^links\.(\d+)\./.exec(key);
+      fieldErrors[m ? `places.${chosen[Number(m[1])]}` : key === "links" ? "partner" : key] = messages;
+    }
+    return { error: result.error ?? "generic", fieldErrors, chosen, places };
+  }
+  revalidatePath(COORDINATOR, "layout");
+  const strip = (l: { name: string; capacity: number }[]) => l.map(({ name, capacity }) => ({ name, capacity }));
+  return { linked: strip(result.data!.linked), changed: strip(result.data!.changed) };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LocaleLink } from "@/components/locale-link";
+import { listLinkablePartners } from "@/lib/dal/cohort-partners";
 import { getCohort } from "@/lib/dal/cohorts";
 import { BOARD_PAGE_SIZE, getPairingBoard } from "@/lib/dal/pairs";
 import { getCurrentActor } from "@/lib/dal/session";
@@ -11,6 +12,7 @@ import { DoneNotice } from "../../../_components/done-notice";
 import { Pager } from "../../../_components/pager";
 import { formatDay, viewerZone } from "../../../_components/format";
 import { pairWords } from "../../../_components/pair-words";
+import { LinkPartnersForm } from "./_components/link-partners-form";
 import { PairActions } from "./_components/pair-actions";
 import { WaitingParticipant } from "./_components/waiting-participant";
 import { searchParam } from "@/lib/form-data";
@@ -67,6 +69,7 @@ export default async function PairingBoardPage({ params, searchParams }: { param
   const tab = one(sp.tab) === "partners" ? "partners" : "participants";
 
   const view = new URLSearchParams(boardHref(board.waiting.page, board.paired.page).query).toString();
+  const linkable = tab === "partners" ? await guard(listLinkablePartners(actor, cohort.id), locale) : null;
 
   const done = one(sp.done);
   const who = board.about;
@@ -240,6 +243,20 @@ export default async function PairingBoardPage({ params, searchParams }: { param
             </table>
           )}
         </section>
+      )}
+      {tab === "partners" && linkable && (
+        <LinkPartnersForm
+          cohortId={cohort.id}
+          total={linkable.total}
+          partners={linkable.items.map((p) => ({
+            id: p.id,
+            name: p.name,
+            kind: p.kind,
+            kindLabel: t(`pairingTerms.partnerKinds.${p.kind}`),
+            areas: words.list(p.policyAreas),
+            capacityPerCohort: p.capacityPerCohort,
+          }))}
+        />
       )}
     </>
   );

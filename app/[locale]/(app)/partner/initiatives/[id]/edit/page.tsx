@@ -29,7 +29,7 @@ export default async function EditHelpRequestPage({ params }: { params: Params }
         {t("editTitle")}: {partner.name}
       </h1>
       <p className="lead">{t("editLead", { name: partner.name })}</p>
-      <HelpRequestForm partnerId={partner.id} initial={profileFormValues(partner)} />
+      <HelpRequestForm partnerId={partner.id} initial={profileFormValues(partner)} listedAreas={partner.listedAreas} />
     </>
   );
 }
