@@ -9,6 +9,7 @@ import { guard } from "@/lib/guard";
 import { formatCalendarDate, timeZoneOptions, todayIn } from "@/lib/time";
 import { CohortForm } from "../../_components/cohort-form";
 import { CohortHeader } from "../../_components/cohort-header";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -43,7 +44,7 @@ export default async function CohortPage({ params }: { params: Promise<{ locale:
         <dd>{counts.waitlisted}</dd>
       </dl>
       <h2 id="counts-heading">{t("cohortSettings.counts")}</h2>
-      <table aria-labelledby="counts-heading">
+      <DataTable labelledBy="counts-heading">
         <thead>
           <tr>
             <th scope="col">{t("applications.status")}</th>
@@ -66,7 +67,7 @@ export default async function CohortPage({ params }: { params: Promise<{ locale:
             <td>{total}</td>
           </tr>
         </tfoot>
-      </table>
+      </DataTable>
       <h2>{t("coordinator.editCohort")}</h2>
       <CohortForm
         programmeId={cohort.programmeId}

@@ -9,6 +9,7 @@ import { formatCountdown, formatInstant } from "@/lib/time";
 import styles from "../../_components/coordinator.module.css";
 import { DecisionForm } from "../../_components/decision-form";
 import { viewerZone } from "../../_components/format";
+import { DataTable } from "@/components/ui/data-table";
 
 /** Reasons Koppel itself writes into the history; anything else is a coordinator's own words. */
 const SYSTEM_REASONS = ["placeFreed", "offerAccepted", "offerDeclined", "offerExpired", "signedUpAgain", "accountDeleted"] as const;
@@ -115,7 +116,7 @@ export default async function EnrollmentPage({ params }: { params: Promise<{ loc
       {e.events.length === 0 ? (
         <p>{t("review.noHistory")}</p>
       ) : (
-        <table aria-labelledby="history-heading">
+        <DataTable labelledBy="history-heading">
           <thead>
             <tr>
               <th scope="col">{t("review.when")}</th>
@@ -144,7 +145,7 @@ export default async function EnrollmentPage({ params }: { params: Promise<{ loc
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </>
   );

@@ -9,6 +9,7 @@ import { guard } from "@/lib/guard";
 import { formatCalendarDate } from "@/lib/time";
 import { ProgrammeForm } from "../../_components/programme-form";
 import { CohortTable } from "../../_components/cohort-table";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -41,7 +42,7 @@ export default async function ProgrammePage({ params }: { params: Promise<{ loca
       ) : (
         <>
           <p>{t("retention.dueLead")}</p>
-          <table aria-labelledby="retention-heading">
+          <DataTable labelledBy="retention-heading">
             <thead>
               <tr>
                 <th scope="col">{t("retention.cohort")}</th>
@@ -60,7 +61,7 @@ export default async function ProgrammePage({ params }: { params: Promise<{ loca
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         </>
       )}
       <h2>{t("coordinator.editProgramme")}</h2>
