@@ -48,8 +48,16 @@ async function axeViolations(page: Page): Promise<string[]> {
  * long word, a table, a fixed width).
  */
 export async function overflowAt(page: Page): Promise<string[]> {
-  // Two frames: layout and ResizeObservers settle after the resize.
+  // Two frames for layout after a resize, then every DataTable has measured itself again (whether
+  // its box scrolls decides its role, tab stop and cue, which axe looks at next).
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLElement>(".table-box")].every((box) => {
+      const scroller = box.querySelector(".table-scroll");
+      const scrolls = !!scroller && scroller.scrollWidth - scroller.clientWidth > 1;
+      return box.dataset.scroll !== "unmeasured" && scrolls === (box.dataset.scroll !== "fits");
+    }),
+  );
   return page.evaluate(() => {
     const viewport = window.innerWidth;
     const width = document.documentElement.scrollWidth;
