@@ -83,12 +83,18 @@ export async function overflowAt(page: Page): Promise<string[]> {
       const rect = el.getBoundingClientRect();
       if (rect.width > 0 && rect.right > viewport + 0.5 && !clipped(el)) sticksOut.add(el);
     }
+    // Text that runs out of its element (a long word or link) sticks out without an element of its own.
+    const textOut = [...document.body.querySelectorAll("*")].filter((el) => {
+      const { overflowX } = getComputedStyle(el);
+      return overflowX === "visible" && el.scrollWidth > el.clientWidth + 1 && el.getBoundingClientRect().left + el.scrollWidth > viewport + 0.5 && !clipped(el);
+    });
     const outer = [...sticksOut].filter((el) => !el.parentElement || !sticksOut.has(el.parentElement));
     const inner = [...sticksOut].filter((el) => ![...el.children].some((c) => sticksOut.has(c)));
     return [
       `document is ${width} px wide in a ${viewport} px viewport`,
       ...outer.slice(0, 5).map((el) => `outermost: ${describe(el)}`),
       ...inner.filter((el) => !outer.includes(el)).slice(0, 8).map((el) => `innermost: ${describe(el)}`),
+      ...textOut.filter((el) => el.children.length === 0 || !sticksOut.has(el)).slice(0, 3).map((el) => `its text runs out: ${describe(el)}`),
     ];
   });
 }
