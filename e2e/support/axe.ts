@@ -71,10 +71,17 @@ export async function overflowAt(page: Page): Promise<string[]> {
       const text = (el.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 40);
       return `${path.join(" > ")} (right edge ${Math.round(el.getBoundingClientRect().right)} px${text ? `, "${text}"` : ""})`;
     };
+    // Whether a scrolling (or clipping) box holds the element in: only its containing block's
+    // chain counts, so an absolutely positioned element escapes a scrolling box that is not
+    // positioned (as a visually hidden label in a table cell did, widening the page).
     const clipped = (el: Element): boolean => {
+      let position = getComputedStyle(el).position;
       for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) {
-        const { overflowX } = getComputedStyle(e);
-        if (overflowX !== "visible") return true;
+        if (position === "fixed") return false;
+        const style = getComputedStyle(e);
+        if (position === "absolute" && style.position === "static" && style.transform === "none") continue;
+        if (style.overflowX !== "visible") return true;
+        position = style.position;
       }
       return false;
     };
