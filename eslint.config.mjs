@@ -45,5 +45,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Every table goes through DataTable: on a phone it scrolls in its own labelled, focusable
+    // box with a "scroll for more" cue instead of widening the page (issue 10).
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    ignores: ["components/ui/data-table.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXOpeningElement[name.name='table']",
+          message: "Use <DataTable label=… | labelledBy=…> from @/components/ui/data-table: it keeps a wide table from widening the page on a phone.",
+        },
+      ],
+    },
+  },
   { files: ["**/*.mjs"], ...tseslint.configs.disableTypeChecked },
 );

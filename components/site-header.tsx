@@ -3,6 +3,7 @@ import { switchOrganisation, signOutAction } from "@/app/[locale]/(app)/actions"
 import { LocaleLink } from "@/components/locale-link";
 import { getCurrentActor } from "@/lib/dal/session";
 import { LocaleSwitcher } from "./locale-switcher";
+import { MenuToggle } from "./menu-toggle";
 
 /** Who you are, where you work, the language switch and sign-out. */
 export async function SiteHeader({ locale }: { locale: string }) {
@@ -15,6 +16,7 @@ export async function SiteHeader({ locale }: { locale: string }) {
         <LocaleLink locale={locale} href="/" className="brand">
           Koppel
         </LocaleLink>
+        <MenuToggle label={t("common.menu")} />
         {actor && (
           <nav aria-label={t("common.mainNav")}>
             <ul>

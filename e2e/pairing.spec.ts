@@ -18,7 +18,8 @@ test("an initiative registers, a coordinator pairs it by suggestion, both are in
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  // Fourteen pages, each checked by axe at two widths (e2e/support/axe.ts).
+  test.setTimeout(180_000);
   const id = Date.now().toString(36);
   const initiative = `Energiecoöperatie Zonnewijk ${id}`;
   const owner = { name: `Lotte Zon${id}`, email: `lotte.${id}@example.org` };

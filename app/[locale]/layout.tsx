@@ -5,6 +5,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DemoBanner } from "@/components/demo-banner";
 import { ErrorTexts } from "@/components/error-texts";
 import { LocaleLink } from "@/components/locale-link";
+import { UiTexts } from "@/components/ui/ui-texts";
 import { routing } from "@/i18n/routing";
 import "../globals.css";
 
@@ -34,22 +35,24 @@ export default async function LocaleLayout({
       <body>
         {/* No message provider here: each client island gets its own namespaces (components/client-messages.tsx). */}
         <ErrorTexts texts={{ title: te("title"), lead: te("lead"), retry: te("retry") }}>
-          <a className="skip-link" href="#content">
-            {t("skipToContent")}
-          </a>
-          <DemoBanner locale={locale} />
-          {/* Each route group's layout brings its header and <main> (app/[locale]/(app), (public)). */}
-          {children}
-          <footer className="site-footer">
-            <nav aria-label={tf("label")}>
-              <LocaleLink locale={locale} href="/privacy">
-                {tf("privacy")}
-              </LocaleLink>
-              <LocaleLink locale={locale} href="/accessibility">
-                {tf("accessibility")}
-              </LocaleLink>
-            </nav>
-          </footer>
+          <UiTexts texts={{ tableScrollHint: t("tableScrollHint") }}>
+            <a className="skip-link" href="#content">
+              {t("skipToContent")}
+            </a>
+            <DemoBanner locale={locale} />
+            {/* Each route group's layout brings its header and <main> (app/[locale]/(app), (public)). */}
+            {children}
+            <footer className="site-footer">
+              <nav aria-label={tf("label")}>
+                <LocaleLink locale={locale} href="/privacy">
+                  {tf("privacy")}
+                </LocaleLink>
+                <LocaleLink locale={locale} href="/accessibility">
+                  {tf("accessibility")}
+                </LocaleLink>
+              </nav>
+            </footer>
+          </UiTexts>
         </ErrorTexts>
       </body>
     </html>

@@ -6,6 +6,7 @@ import { listProgrammes } from "@/lib/dal/programmes";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
 import { CohortTable } from "./_components/cohort-table";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -31,7 +32,7 @@ export default async function CoordinatorStart({ params }: { params: Promise<{ l
       {programmes.length === 0 ? (
         <p>{t("coordinator.noProgrammes")}</p>
       ) : (
-        <table>
+        <DataTable label={t("coordinator.programmes")}>
           <thead>
             <tr>
               <th scope="col">{t("coordinator.programme")}</th>
@@ -52,7 +53,7 @@ export default async function CoordinatorStart({ params }: { params: Promise<{ l
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
       <h2>{t("coordinator.cohorts")}</h2>
       <CohortTable cohorts={cohorts} locale={locale} t={t} />

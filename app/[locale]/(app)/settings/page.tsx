@@ -9,6 +9,7 @@ import { timeZoneOptions } from "@/lib/time";
 import { CreateTokenForm } from "./_components/create-token-form";
 import { ProfileForm } from "./_components/profile-form";
 import { RevokeTokenButton } from "./_components/revoke-token-button";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -65,7 +66,7 @@ export default async function SettingsPage({ params, searchParams }: { params: P
         {tokens.length === 0 ? (
           <p>{t("tokens.none")}</p>
         ) : (
-          <table>
+          <DataTable label={t("tokens.heading")}>
             <caption className="visually-hidden">{t("tokens.heading")}</caption>
             <thead>
               <tr>
@@ -93,7 +94,7 @@ export default async function SettingsPage({ params, searchParams }: { params: P
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
         <h3>{t("tokens.create")}</h3>
         <CreateTokenForm />

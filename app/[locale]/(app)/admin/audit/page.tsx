@@ -7,6 +7,7 @@ import { guard } from "@/lib/guard";
 import { dateTimeFormatter } from "@/lib/time";
 import { Pager } from "../../coordinator/_components/pager";
 import styles from "../_components/admin.module.css";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -91,7 +92,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
       {list.rows.length === 0 ? (
         <p>{t("audit.none")}</p>
       ) : (
-        <table className={styles.log}>
+        <DataTable label={t("audit.title")} className={styles.log}>
           <thead>
             <tr>
               <th scope="col">{t("audit.when", { zone })}</th>
@@ -131,7 +132,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
       {list.total > AUDIT_PAGE_SIZE && (
         <Pager

@@ -8,6 +8,7 @@ import { guard } from "@/lib/guard";
 import styles from "../_components/admin.module.css";
 import { changeMemberRoleAction, removeMemberAction, resendInvitationAction } from "./actions";
 import { InviteForm } from "./_components/invite-form";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -43,7 +44,7 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
       <p>
         <LocaleLink locale={locale} href="/admin/audit">{t("admin.auditLink")}</LocaleLink>
       </p>
-      <table>
+      <DataTable label={t("admin.title")}>
         <thead>
           <tr>
             <th scope="col">{t("admin.member")}</th>
@@ -116,7 +117,7 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
             );
           })}
         </tbody>
-      </table>
+      </DataTable>
       <h2>{t("admin.invite")}</h2>
       <p>{t("admin.inviteLead")}</p>
       <InviteForm />

@@ -11,6 +11,7 @@ import { decisionSchema, type DecisionFormValues, type DecisionInput } from "@/l
 import { decideEnrollmentsAction } from "../actions";
 import styles from "./coordinator.module.css";
 import { DecisionFields, useOutcomeText } from "./decision-fields";
+import { DataTable } from "@/components/ui/data-table";
 
 /** One row as the server formatted it (dates in the viewer's zone, status in words). */
 export interface ApplicationRow {
@@ -71,7 +72,7 @@ export function ApplicationsTable({ cohortId, rows }: { cohortId: string; rows: 
 
   return (
     <form onSubmit={submit} noValidate>
-      <table>
+      <DataTable label={t("caption")}>
         <caption className="visually-hidden">{t("caption")}</caption>
         <thead>
           <tr>
@@ -121,7 +122,7 @@ export function ApplicationsTable({ cohortId, rows }: { cohortId: string; rows: 
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       <div role="status">{outcome && <div className="notice ok">{outcome}</div>}</div>
       {formError && <FormNotice kind="error">{errorText(formError)}</FormNotice>}
       <div className={styles.bulk}>

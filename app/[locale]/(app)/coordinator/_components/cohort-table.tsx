@@ -3,13 +3,14 @@ import { LocaleLink } from "@/components/locale-link";
 import type { listCohorts } from "@/lib/dal/cohorts";
 import { formatCalendarDate } from "@/lib/time";
 import { StateBadge } from "./lifecycle";
+import { DataTable } from "@/components/ui/data-table";
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
 export function CohortTable({ cohorts, locale, t }: { cohorts: Awaited<ReturnType<typeof listCohorts>>; locale: string; t: T }) {
   if (cohorts.length === 0) return <p>{t("coordinator.noCohorts")}</p>;
   return (
-    <table>
+    <DataTable label={t("coordinator.cohorts")}>
       <thead>
         <tr>
           <th scope="col">{t("coordinator.cohort")}</th>
@@ -40,6 +41,6 @@ export function CohortTable({ cohorts, locale, t }: { cohorts: Awaited<ReturnTyp
           </tr>
         ))}
       </tbody>
-    </table>
+    </DataTable>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
 import { LocaleLink } from "@/components/locale-link";
 import { listArchived } from "@/lib/dal/lifecycle";
 import { getCurrentActor } from "@/lib/dal/session";
@@ -36,7 +37,7 @@ export default async function ArchivePage({ params, searchParams }: { params: Pr
       {archived.programmes.length === 0 ? (
         <p>{t("lifecycle.noneArchived")}</p>
       ) : (
-        <table aria-labelledby="archived-programmes">
+        <DataTable labelledBy="archived-programmes">
           <thead>
             <tr>
               <th scope="col">{t("coordinator.programme")}</th>
@@ -53,13 +54,13 @@ export default async function ArchivePage({ params, searchParams }: { params: Pr
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
       <h2 id="archived-cohorts">{t("coordinator.cohorts")}</h2>
       {archived.cohorts.length === 0 ? (
         <p>{t("lifecycle.noneArchived")}</p>
       ) : (
-        <table aria-labelledby="archived-cohorts">
+        <DataTable labelledBy="archived-cohorts">
           <thead>
             <tr>
               <th scope="col">{t("coordinator.cohort")}</th>
@@ -85,7 +86,7 @@ export default async function ArchivePage({ params, searchParams }: { params: Pr
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </>
   );

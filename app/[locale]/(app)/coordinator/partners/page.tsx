@@ -9,6 +9,7 @@ import { DoneNotice } from "../_components/done-notice";
 import { pairWords } from "../_components/pair-words";
 import { PartnerDecisionForm } from "./_components/partner-decision-form";
 import { searchParam } from "@/lib/form-data";
+import { DataTable } from "@/components/ui/data-table";
 
 const STATUSES = ["pending", "approved", "declined"] as const;
 const KINDS = ["initiative", "host", "coach"] as const;
@@ -130,7 +131,7 @@ export default async function PartnersPage({ params, searchParams }: { params: P
       {partners.length === 0 ? (
         <p>{filtered ? t("partnersAdmin.noMatches") : t("partnersAdmin.none")}</p>
       ) : (
-        <table>
+        <DataTable label={t("partnersAdmin.caption")}>
           <caption className="visually-hidden">{t("partnersAdmin.caption")}</caption>
           <thead>
             <tr>
@@ -163,7 +164,7 @@ export default async function PartnersPage({ params, searchParams }: { params: P
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </>
   );

@@ -4,6 +4,7 @@ import { LocaleLink } from "@/components/locale-link";
 import { exportMyData, type MyData } from "@/lib/dal/my-data";
 import { getCurrentActor } from "@/lib/dal/session";
 import { guard } from "@/lib/guard";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -57,7 +58,7 @@ export default async function MyDataPage({ params }: { params: Promise<{ locale:
       {data.memberships.length === 0 ? (
         none
       ) : (
-        <table aria-labelledby="memberships-heading">
+        <DataTable labelledBy="memberships-heading">
           <thead>
             <tr>
               <th scope="col">{t("myData.memberships.organisation")}</th>
@@ -74,7 +75,7 @@ export default async function MyDataPage({ params }: { params: Promise<{ locale:
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
 
       <h2>{t("myData.enrollments.title")}</h2>
@@ -118,7 +119,7 @@ export default async function MyDataPage({ params }: { params: Promise<{ locale:
       {data.apiTokens.length === 0 ? (
         none
       ) : (
-        <table aria-labelledby="tokens-heading">
+        <DataTable labelledBy="tokens-heading">
           <thead>
             <tr>
               <th scope="col">{t("myData.tokens.name")}</th>
@@ -141,7 +142,7 @@ export default async function MyDataPage({ params }: { params: Promise<{ locale:
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
 
       <h2>{t("myData.sessions.title")}</h2>
@@ -152,7 +153,7 @@ export default async function MyDataPage({ params }: { params: Promise<{ locale:
       {data.mails.length === 0 ? (
         none
       ) : (
-        <table aria-labelledby="mails-heading">
+        <DataTable labelledBy="mails-heading">
           <thead>
             <tr>
               <th scope="col">{t("myData.mails.createdAt")}</th>
@@ -173,7 +174,7 @@ export default async function MyDataPage({ params }: { params: Promise<{ locale:
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </>
   );
@@ -233,7 +234,7 @@ function Enrollment({ e, t, when, text }: { e: MyData["enrollments"][number]; t:
         </>
       )}
       <h4 id={`history-${e.id}`}>{t("myData.enrollments.history")}</h4>
-      <table aria-labelledby={`history-${e.id}`}>
+      <DataTable labelledBy={`history-${e.id}`}>
         <thead>
           <tr>
             <th scope="col">{t("myData.enrollments.when")}</th>
@@ -252,7 +253,7 @@ function Enrollment({ e, t, when, text }: { e: MyData["enrollments"][number]; t:
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
     </section>
   );
 }
@@ -276,7 +277,7 @@ function Pair({ p, t, when }: { p: MyData["pairs"][number]; t: Translate; when: 
         )}
       </dl>
       {p.meetings.length > 0 && (
-        <table>
+        <DataTable label={t("myData.pairs.meetings")}>
           <caption>{t("myData.pairs.meetings")}</caption>
           <thead>
             <tr>
@@ -303,7 +304,7 @@ function Pair({ p, t, when }: { p: MyData["pairs"][number]; t: Translate; when: 
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </section>
   );

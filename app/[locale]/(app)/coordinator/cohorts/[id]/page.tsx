@@ -13,6 +13,7 @@ import { formatCalendarDate, timeZoneOptions, todayIn } from "@/lib/time";
 import { CohortForm } from "../../_components/cohort-form";
 import { CohortHeader } from "../../_components/cohort-header";
 import { CohortLifecycle, LifecycleNotice } from "../../_components/lifecycle";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -67,7 +68,7 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
         <dd>{counts.waitlisted}</dd>
       </dl>
       <h2 id="counts-heading">{t("cohortSettings.counts")}</h2>
-      <table aria-labelledby="counts-heading">
+      <DataTable labelledBy="counts-heading">
         <thead>
           <tr>
             <th scope="col">{t("applications.status")}</th>
@@ -90,7 +91,7 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
             <td>{total}</td>
           </tr>
         </tfoot>
-      </table>
+      </DataTable>
       {!cohort.archivedAt && <h2>{t("coordinator.editCohort")}</h2>}
       {!cohort.archivedAt && <CohortForm
         programmeId={cohort.programmeId}

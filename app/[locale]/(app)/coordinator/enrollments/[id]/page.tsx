@@ -11,6 +11,7 @@ import styles from "../../_components/coordinator.module.css";
 import { DecisionForm } from "../../_components/decision-form";
 import { viewerZone } from "../../_components/format";
 import { ApplicationLifecycleSection, LifecycleNotice } from "../../_components/lifecycle";
+import { DataTable } from "@/components/ui/data-table";
 
 /** Reasons Koppel itself writes into the history; anything else is a coordinator's own words. */
 const SYSTEM_REASONS = ["placeFreed", "offerAccepted", "offerDeclined", "offerExpired", "signedUpAgain", "accountDeleted"] as const;
@@ -132,7 +133,7 @@ export default async function EnrollmentPage({ params, searchParams }: { params:
       {e.events.length === 0 ? (
         <p>{t("review.noHistory")}</p>
       ) : (
-        <table aria-labelledby="history-heading">
+        <DataTable labelledBy="history-heading">
           <thead>
             <tr>
               <th scope="col">{t("review.when")}</th>
@@ -161,7 +162,7 @@ export default async function EnrollmentPage({ params, searchParams }: { params:
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </>
   );

@@ -17,6 +17,7 @@ import { PartnerDecisionForm } from "../_components/partner-decision-form";
 import { PartnerEditForm } from "../_components/partner-edit-form";
 import { UnmatchedAreas } from "../_components/unmatched-areas";
 import { searchParam } from "@/lib/form-data";
+import { DataTable } from "@/components/ui/data-table";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const one = searchParam;
@@ -128,7 +129,7 @@ export default async function PartnerPage({ params, searchParams }: { params: Pr
       {partner.cohorts.length === 0 ? (
         <p>{t("partnersAdmin.links.none")}</p>
       ) : (
-        <table>
+        <DataTable label={t("partnersAdmin.links.caption", { name: partner.name })}>
           <caption className="visually-hidden">{t("partnersAdmin.links.caption", { name: partner.name })}</caption>
           <thead>
             <tr>
@@ -156,7 +157,7 @@ export default async function PartnerPage({ params, searchParams }: { params: Pr
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
       <h3>{t("partnersAdmin.links.add")}</h3>
       {partner.status !== "approved" ? (

@@ -11,6 +11,7 @@ import { formatCalendarDate } from "@/lib/time";
 import { ProgrammeForm } from "../../_components/programme-form";
 import { CohortTable } from "../../_components/cohort-table";
 import { LifecycleNotice, ProgrammeLifecycle } from "../../_components/lifecycle";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -63,7 +64,7 @@ export default async function ProgrammePage({ params, searchParams }: { params: 
       ) : (
         <>
           <p>{t("retention.dueLead")}</p>
-          <table aria-labelledby="retention-heading">
+          <DataTable labelledBy="retention-heading">
             <thead>
               <tr>
                 <th scope="col">{t("retention.cohort")}</th>
@@ -82,7 +83,7 @@ export default async function ProgrammePage({ params, searchParams }: { params: 
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         </>
       )}
       <ProgrammeLifecycle programme={programme} cohorts={cohortCount} confirmDelete={search.confirm === "delete"} locale={locale} t={t} />

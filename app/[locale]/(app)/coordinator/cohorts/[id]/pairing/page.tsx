@@ -16,6 +16,7 @@ import { LinkPartnersForm } from "./_components/link-partners-form";
 import { PairActions } from "./_components/pair-actions";
 import { WaitingParticipant } from "./_components/waiting-participant";
 import { searchParam } from "@/lib/form-data";
+import { DataTable } from "@/components/ui/data-table";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const one = searchParam;
@@ -168,7 +169,7 @@ export default async function PairingBoardPage({ params, searchParams }: { param
                 {t("pairingBoard.pastLastPage")} <LocaleLink locale={locale} href={boardHref(board.waiting.page, 1)}>{t("pairingBoard.firstPage")}</LocaleLink>
               </p>
             ) : (
-              <table>
+              <DataTable label={t("pairingBoard.pairedCaption")}>
                 <caption className="visually-hidden">{t("pairingBoard.pairedCaption")}</caption>
                 <thead>
                   <tr>
@@ -200,7 +201,7 @@ export default async function PairingBoardPage({ params, searchParams }: { param
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </DataTable>
             )}
             <BoardPager locale={locale} list={board.paired} label={t("pairingBoard.pairedPages")} href={(page) => boardHref(board.waiting.page, page)} t={t} />
           </section>
@@ -211,7 +212,7 @@ export default async function PairingBoardPage({ params, searchParams }: { param
         <section aria-labelledby="partners-heading">
           <h2 id="partners-heading">{t("pairingBoard.partnersTitle", { count: board.partners.length })}</h2>
           {board.partners.length > 0 && (
-            <table>
+            <DataTable label={t("pairingBoard.partnersCaption")}>
               <caption className="visually-hidden">{t("pairingBoard.partnersCaption")}</caption>
               <thead>
                 <tr>
@@ -240,7 +241,7 @@ export default async function PairingBoardPage({ params, searchParams }: { param
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </DataTable>
           )}
         </section>
       )}

@@ -9,6 +9,7 @@ import { guard } from "@/lib/guard";
 import { CohortHeader } from "../../../_components/cohort-header";
 import styles from "../../../_components/coordinator.module.css";
 import { formatDay, viewerZone } from "../../../_components/format";
+import { DataTable } from "@/components/ui/data-table";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const on = (v: string | string[] | undefined): boolean => (Array.isArray(v) ? v[0] : v) === "1";
@@ -67,7 +68,7 @@ export default async function CohortPairsPage({ params, searchParams }: { params
       {pairs.length === 0 ? (
         <p>{onlyFlagged ? t("cohortPairs.noneFlagged") : t("cohortPairs.none")}</p>
       ) : (
-        <table>
+        <DataTable label={t("cohortPairs.caption", { cohort: cohort.name })}>
           <caption className="visually-hidden">{t("cohortPairs.caption", { cohort: cohort.name })}</caption>
           <thead>
             <tr>
@@ -128,7 +129,7 @@ export default async function CohortPairsPage({ params, searchParams }: { params
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </>
   );

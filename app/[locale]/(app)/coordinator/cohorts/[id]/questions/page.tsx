@@ -7,6 +7,7 @@ import { guard } from "@/lib/guard";
 import { CohortHeader } from "../../../_components/cohort-header";
 import { DeleteQuestionButton } from "../../../_components/delete-question-button";
 import { QuestionForm } from "../../../_components/question-form";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -27,7 +28,7 @@ export default async function QuestionsPage({ params }: { params: Promise<{ loca
       {questions.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
-        <table aria-labelledby="questions-heading">
+        <DataTable labelledBy="questions-heading">
           <thead>
             <tr>
               <th scope="col">{t("label")}</th>
@@ -60,7 +61,7 @@ export default async function QuestionsPage({ params }: { params: Promise<{ loca
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
       <h2>{t("addTitle")}</h2>
       <QuestionForm cohortId={cohort.id} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { DataTable } from "@/components/ui/data-table";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { FormNotice, useErrorText } from "@/components/ui/field";
@@ -60,7 +61,7 @@ export function LinkPartnersForm({ cohortId, partners, total }: { cohortId: stri
                 {partnerError}
               </p>
             )}
-            <table>
+            <DataTable label={t("legend")}>
               <thead>
                 <tr>
                   <th scope="col">{t("partner")}</th>
@@ -106,7 +107,7 @@ export function LinkPartnersForm({ cohortId, partners, total }: { cohortId: stri
                   );
                 })}
               </tbody>
-            </table>
+            </DataTable>
           </fieldset>
           <div>
             <button type="submit" disabled={pending}>

@@ -9,6 +9,7 @@ import type { ProposalFailure } from "@/lib/dal/pairs";
 import { applyProposalSchema } from "@/lib/validation/pairing";
 import styles from "../../../../_components/coordinator.module.css";
 import { applyProposalAction } from "../actions";
+import { DataTable } from "@/components/ui/data-table";
 
 /**
  * One participant of the draft, as the server worded it. Partners are referred to by their place
@@ -128,7 +129,7 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
           </FormNotice>
         )}
       </div>
-      <table>
+      <DataTable label={t("caption")}>
         <caption>{t("caption")}</caption>
         <thead>
           <tr>
@@ -196,7 +197,7 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
             );
           })}
         </tbody>
-      </table>
+      </DataTable>
       {!showAll && (
         <p>
           {t("shownOf", { shown: FIRST_ROWS, count: rows.length })}{" "}
