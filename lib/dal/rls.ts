@@ -54,19 +54,27 @@
  * a read that was one bare query becomes BEGIN, the setting, the query, COMMIT.
  */
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { UnauthenticatedError } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { transaction, type Tx } from "./tx";
 
 /** The database role scoped transactions switch to (created by migration 0012_rls). */
 export const TENANT_ROLE = "koppel_tenant";
+/** The role of scope "person" (migration 0013_rls_person): a person's own records, in every organisation. */
+export const PERSON_ROLE = "koppel_person";
 
 export type Scope =
   | { kind: "tenant"; organisationIds: readonly string[] }
   | { kind: "person"; userId: string }
   | { kind: "public" }
-  | { kind: "system" };
+  /** Across organisations: `job` names who needs that (grep `system(` for the list). */
+  | { kind: "system"; job: string };
+
+/** Scope "system" for one named job that must span organisations; keep what runs in it small. */
+export function system(job: string): Scope {
+  return { kind: "system", job };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -76,25 +84,52 @@ export async function applyScope(tx: Tx, scope: Scope): Promise<void> {
   // The list is split on commas by the policies: anything but UUIDs must not reach it.
   if (orgs.some((id) => !UUID.test(id))) throw new Error("RLS scope: organisation ids must be UUIDs");
   const userId = scope.kind === "person" ? scope.userId : "";
+  if (scope.kind === "person" && !userId) throw new Error("RLS scope: a person scope needs the person");
   const named = scope.kind === "public" || scope.kind === "system" ? scope.kind : "";
+  const role = scope.kind === "person" ? PERSON_ROLE : TENANT_ROLE;
   await tx.execute(
-    sql`SELECT set_config('role', ${TENANT_ROLE}, true), set_config('koppel.organisation_ids', ${orgs.join(",")}, true), set_config('koppel.user_id', ${userId}, true), set_config('koppel.scope', ${named}, true)`,
+    sql`SELECT set_config('role', ${role}, true), set_config('koppel.organisation_ids', ${orgs.join(",")}, true), set_config('koppel.user_id', ${userId}, true), set_config('koppel.scope', ${named}, true)`,
   );
 }
 
 /** Runs `fn` in a transaction (retried like `transaction`) walled to `scope`. */
 export async function inScope<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const db = await getDb();
+  return inScopeOn(await getDb(), scope, fn);
+}
+
+/** `inScope` on a given database (the outbox worker is handed its own). */
+export function inScopeOn<T>(db: Db, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return transaction(db, async (tx) => {
     await applyScope(tx, scope);
     return fn(tx);
   });
 }
 
+/**
+ * Narrows a walled transaction to one organisation, once a record read in the actor's scope
+ * (all their organisations, or SYSTEM's) has named it and the role check passed: what follows
+ * cannot touch the actor's other organisations either.
+ */
+export function narrowTo(tx: Tx, organisationId: string): Promise<void> {
+  return applyScope(tx, tenant(organisationId));
+}
+
+/**
+ * The one way out of the wall inside a walled transaction: `fn` runs as the connecting role, for
+ * sign-in secrets (accounts, verification tokens) that no scope may touch, then `back` applies
+ * again. Only account erasure uses it (grep `withSignInSecrets`); `fn` must not touch tenant tables.
+ */
+export async function withSignInSecrets<T>(tx: Tx, back: Scope, fn: () => Promise<T>): Promise<T> {
+  await tx.execute(sql`SELECT set_config('role', 'none', true), set_config('koppel.organisation_ids', '', true), set_config('koppel.user_id', '', true), set_config('koppel.scope', '', true)`);
+  const result = await fn();
+  await applyScope(tx, back);
+  return result;
+}
+
 /** The scope of an actor: a person's organisations (any role: the DAL checks roles), or "system". */
 export function scopeOf(actor: Actor | null): Scope {
   if (!actor) throw new UnauthenticatedError();
-  if (actor.kind === "system") return { kind: "system" };
+  if (actor.kind === "system") return system("operator (admin CLI)");
   return { kind: "tenant", organisationIds: actor.memberships.map((m) => m.organisationId) };
 }
 
