@@ -84,3 +84,13 @@ CREATE POLICY mail_outbox_person_erase ON mail_outbox FOR DELETE TO koppel_perso
 CREATE POLICY sign_up_requests_person_read ON sign_up_requests FOR SELECT TO koppel_person USING (email = (SELECT u.email FROM users u WHERE u.id = koppel_user_id()));
 --> statement-breakpoint
 CREATE POLICY sign_up_requests_person_erase ON sign_up_requests FOR DELETE TO koppel_person USING (email = (SELECT u.email FROM users u WHERE u.id = koppel_user_id()));
+--> statement-breakpoint
+-- Confirming a public sign-up starts from nothing but the token in the mail: this tells the
+-- organisation whose wall the confirmation then runs behind, for an exact token hash only.
+CREATE FUNCTION koppel_sign_up_request_organisation(hash text) RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT organisation_id FROM sign_up_requests WHERE token_hash = hash
+$$;
+--> statement-breakpoint
+REVOKE EXECUTE ON FUNCTION koppel_sign_up_request_organisation(text) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION koppel_sign_up_request_organisation(text) TO koppel_tenant;
