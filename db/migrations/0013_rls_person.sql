@@ -32,7 +32,7 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ko
 -- The pairs the person is in, as participant or as a partner's owner. Outside the wall (SECURITY
 -- DEFINER) so the policies below can use it without pairs and enrollments referring to each
 -- other (PostgreSQL refuses policies that recurse). Policies call it once per statement:
--- `= ANY ((SELECT koppel_person_pair_ids()))` is an InitPlan, not a call per row.
+-- `IN (SELECT unnest(koppel_person_pair_ids()))` is one hashed subplan, not a call per row.
 CREATE FUNCTION koppel_person_pair_ids() RETURNS uuid[] LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   SELECT coalesce(array_agg(p.id), '{}') FROM pairs p
    WHERE p.enrollment_id IN (SELECT e.id FROM enrollments e WHERE e.user_id = koppel_user_id())
@@ -52,9 +52,9 @@ CREATE POLICY enrollments_person_read ON enrollments FOR SELECT TO koppel_person
 --> statement-breakpoint
 CREATE POLICY enrollment_events_person_read ON enrollment_events FOR SELECT TO koppel_person USING (EXISTS (SELECT 1 FROM enrollments e WHERE e.id = enrollment_id AND e.user_id = koppel_user_id()));
 --> statement-breakpoint
-CREATE POLICY pairs_person_read ON pairs FOR SELECT TO koppel_person USING (id = ANY ((SELECT koppel_person_pair_ids())));
+CREATE POLICY pairs_person_read ON pairs FOR SELECT TO koppel_person USING (id IN (SELECT unnest(koppel_person_pair_ids())));
 --> statement-breakpoint
-CREATE POLICY meetings_person_read ON meetings FOR SELECT TO koppel_person USING (pair_id = ANY ((SELECT koppel_person_pair_ids())));
+CREATE POLICY meetings_person_read ON meetings FOR SELECT TO koppel_person USING (pair_id IN (SELECT unnest(koppel_person_pair_ids())));
 --> statement-breakpoint
 CREATE POLICY partners_person_read ON partners FOR SELECT TO koppel_person USING (owner_user_id = koppel_user_id() OR EXISTS (SELECT 1 FROM pairs p WHERE p.partner_id = partners.id));
 --> statement-breakpoint
@@ -68,7 +68,7 @@ CREATE POLICY programmes_person_read ON programmes FOR SELECT TO koppel_person U
 --> statement-breakpoint
 CREATE POLICY cohort_questions_person_read ON cohort_questions FOR SELECT TO koppel_person USING (EXISTS (SELECT 1 FROM cohorts c WHERE c.id = cohort_id));
 --> statement-breakpoint
-CREATE POLICY api_tokens_person ON api_tokens TO koppel_person USING (user_id = koppel_user_id()) WITH CHECK (user_id = koppel_user_id());
+CREATE POLICY api_tokens_person_own ON api_tokens TO koppel_person USING (user_id = koppel_user_id()) WITH CHECK (user_id = koppel_user_id());
 --> statement-breakpoint
 CREATE POLICY audit_events_person_read ON audit_events FOR SELECT TO koppel_person USING (organisation_id IS NULL AND actor_user_id = koppel_user_id());
 --> statement-breakpoint
