@@ -94,3 +94,15 @@ $$;
 REVOKE EXECUTE ON FUNCTION koppel_sign_up_request_organisation(text) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION koppel_sign_up_request_organisation(text) TO koppel_tenant;
+--> statement-breakpoint
+-- A person's place on a waitlist counts the other people waiting, whom their scope does not see:
+-- the number, for their own enrollment only, outside the wall.
+CREATE FUNCTION koppel_my_waitlist_position(enrollment uuid) RETURNS integer LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT count(*)::integer FROM enrollments w, enrollments mine
+   WHERE mine.id = enrollment AND mine.user_id = koppel_user_id() AND mine.status = 'waitlisted'
+     AND w.cohort_id = mine.cohort_id AND w.status = 'waitlisted' AND w.seq <= mine.seq
+$$;
+--> statement-breakpoint
+REVOKE EXECUTE ON FUNCTION koppel_my_waitlist_position(uuid) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION koppel_my_waitlist_position(uuid) TO koppel_person;
