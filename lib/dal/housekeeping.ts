@@ -11,6 +11,7 @@ import { purgeAuditEvents } from "./audit";
 import { RATE } from "./auth";
 import { REDACTED_TEXT } from "./mail";
 import { PUBLIC_FORM_RATE } from "./rate-limit";
+import { inScope, system } from "./rls";
 
 export const RETENTION = {
   /** Bodies of sent and given-up mail; the row (to, template, subject, status, times) stays as the delivery record. */
@@ -42,16 +43,20 @@ const settled = inArray(mailOutbox.status, ["sent", "failed"]);
  */
 export async function purgeExpired(_actor: SystemActor, now: Date = new Date()): Promise<Purged> {
   const db = await getDb();
-  const mailBodies = await db
+  // The outbox spans organisations (and sign-in mail belongs to none): one named system job.
+  const { mailBodies, mailboxSecrets } = await inScope(system("housekeeping: mail bodies past retention"), async (db) => ({
+  mailBodies: await db
     .update(mailOutbox)
     .set({ text: "", html: "", bodyPurgedAt: now })
     .where(and(settled, lt(settledAt, minutes(RETENTION.mailBodyDays * 24 * 60, now)), sql`(${mailOutbox.bodyPurgedAt} IS NULL OR ${mailOutbox.text} <> '')`))
-    .returning({ id: mailOutbox.id });
-  const mailboxSecrets = await db
+    .returning({ id: mailOutbox.id }),
+  mailboxSecrets: await db
     .update(mailOutbox)
     .set({ text: REDACTED_TEXT, html: `<p>${REDACTED_TEXT}</p>`, bodyPurgedAt: now })
     .where(and(settled, eq(mailOutbox.secret, true), isNull(mailOutbox.bodyPurgedAt), lt(settledAt, minutes(RETENTION.mailboxSecretMinutes, now))))
-    .returning({ id: mailOutbox.id });
+    .returning({ id: mailOutbox.id }),
+  }));
+  // Sign-in tokens, sessions and rate limits are no organisation's: the connecting role purges them.
   const tokens = await db.delete(verificationTokens).where(lt(verificationTokens.expires, now)).returning({ token: verificationTokens.token });
   const expiredSessions = await db
     .delete(sessions)
