@@ -209,8 +209,8 @@ export async function listCohortEnrollments(actor: Actor | null, cohortId: strin
       status: enrollments.status,
       createdAt: enrollments.createdAt,
       offerExpiresAt: enrollments.offerExpiresAt,
-      // The others waiting are not in the person's scope: counted outside the wall (migration 0013).
-      waitlistPosition: sql<number | null>`CASE WHEN ${enrollments.status} = 'waitlisted' THEN koppel_my_waitlist_position(${enrollments.id}) END`,
+      waitlistPosition: sql<number | null>`CASE WHEN ${enrollments.status} = 'waitlisted' THEN
+        (SELECT count(*)::int FROM ${enrollments} w WHERE w.cohort_id = ${enrollments.cohortId} AND w.status = 'waitlisted' AND w.seq <= ${enrollments.seq}) END`,
       total: chosen.total,
     })
     .from(chosen)

@@ -93,7 +93,9 @@ async function claimIn(db: Tx, leaseMs: number): Promise<ClaimedMail | null> {
   const [row] = await db
     .update(mailOutbox)
     .set({ status: "sending", lockedUntil: dbNowPlus(leaseMs), leaseToken: sql`gen_random_uuid()`, attempts: sql`${mailOutbox.attempts} + 1` })
-    .where(inArray(mailOutbox.id, next))
+    // `= (subquery)`: evaluated once. Under row-level security `IN (subquery)` was planned so the
+    // LIMIT 1 picked more than one row.
+    .where(sql`${mailOutbox.id} = (${next})`)
     .returning();
   return row ? (row as ClaimedMail) : null;
 }
