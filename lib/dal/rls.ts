@@ -117,7 +117,8 @@ export function narrowTo(tx: Tx, organisationId: string): Promise<void> {
 /**
  * The one way out of the wall inside a walled transaction: `fn` runs as the connecting role, for
  * sign-in secrets (accounts, verification tokens) that no scope may touch, then `back` applies
- * again. Only account erasure uses it (grep `withSignInSecrets`); `fn` must not touch tenant tables.
+ * again. Only account erasure and housekeeping use it (grep `withSignInSecrets`); `fn` must not
+ * touch tenant tables.
  */
 export async function withSignInSecrets<T>(tx: Tx, back: Scope, fn: () => Promise<T>): Promise<T> {
   await tx.execute(sql`SELECT set_config('role', 'none', true), set_config('koppel.organisation_ids', '', true), set_config('koppel.user_id', '', true), set_config('koppel.scope', '', true)`);
