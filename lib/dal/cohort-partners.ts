@@ -1,27 +1,29 @@
 import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
 import { cohortPartners, cohorts, partners } from "@/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { assertRole, COORDINATING, type Actor } from "./actor";
 import { actorUserId, pairedCounts } from "./pair-rules";
 import { isUuid } from "./programmes";
-import { inScope, tenant } from "./rls";
+import { asActor, inScope, tenant } from "./rls";
 import { lockCohortRow, type Tx } from "./tx";
 
 /** The partner and the cohort, both in one organisation the actor coordinates. */
 async function partnerAndCohort(actor: Actor | null, partnerId: string, cohortId: string) {
   if (!isUuid(partnerId) || !isUuid(cohortId)) throw new NotFoundError();
-  const db = await getDb();
-  const [partner] = await db
-    .select({ organisationId: partners.organisationId, status: partners.status, capacityPerCohort: partners.capacityPerCohort })
-    .from(partners)
-    .where(eq(partners.id, partnerId));
+  // Read in the actor's scope: another organisation's partner or cohort is not there (404).
+  const { partner, cohort } = await asActor(actor, async (db) => {
+    const [partner] = await db
+      .select({ organisationId: partners.organisationId, status: partners.status, capacityPerCohort: partners.capacityPerCohort })
+      .from(partners)
+      .where(eq(partners.id, partnerId));
+    const [cohort] = await db.select({ organisationId: cohorts.organisationId }).from(cohorts).where(eq(cohorts.id, cohortId));
+    return { partner, cohort };
+  });
   if (!partner) throw new NotFoundError();
   assertRole(actor, partner.organisationId, COORDINATING);
-  const [cohort] = await db.select({ organisationId: cohorts.organisationId }).from(cohorts).where(eq(cohorts.id, cohortId));
   // A cohort of another organisation does not exist for this partner.
   if (!cohort || cohort.organisationId !== partner.organisationId) throw new NotFoundError();
-  return { db, partner };
+  return { partner };
 }
 
 /**
