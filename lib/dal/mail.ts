@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { and, desc, eq, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { mailOutbox, type Locale } from "@/db/schema";
 import type { RenderedMail } from "@/emails/layout";

@@ -13,7 +13,7 @@ import { actorUserId } from "./pair-rules";
 import { isUuid } from "./programmes";
 import { limitPublicForm } from "./rate-limit";
 import { asActor, inScope, tenant } from "./rls";
-import { transaction, type Tx } from "./tx";
+import type { Tx } from "./tx";
 
 export { linkPartnerToCohort, unlinkPartnerFromCohort } from "./cohort-partners";
 

@@ -172,7 +172,7 @@ describe("walled by default (the connection's own role sees no tenant row)", () 
       expect(decided.changed).toEqual([confirmed.enrollmentId]);
       expect(decided.refused).toEqual([{ id: b.enrollmentId, reason: "notFound" }]);
       await expect(decideEnrollments(f.people.coordinator, b.cohortId, { decision: "reject", ids: [b.enrollmentId], reason: "" })).rejects.toBeInstanceOf(NotFoundError);
-      await withdrawEnrollment(signedIn, mine.enrollmentId!);
+      await withdrawEnrollment(signedIn, mine.enrollmentId);
       await expect(withdrawEnrollment(signedIn, b.enrollmentId)).rejects.toBeInstanceOf(NotFoundError);
       expect((await listMyEnrollments(signedIn)).map((e) => e.status).sort()).toEqual(["accepted", "withdrawn"]);
     });

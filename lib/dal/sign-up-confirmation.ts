@@ -100,8 +100,11 @@ export async function getSignUpConfirmation(token: string, cohortId: string, now
   if (!TOKEN.test(token) || !isUuid(cohortId)) return { state: "invalid" };
   return inScope({ kind: "public" }, async (tx) => {
     // A cohort the catalogue does not show: the link is not valid here.
-    if (!(await enterCohortOrganisation(tx, cohortId).catch((err: unknown) => (err instanceof NotFoundError ? null : Promise.reject(err))))) {
-      return { state: "invalid" } as const;
+    try {
+      await enterCohortOrganisation(tx, cohortId);
+    } catch (err) {
+      if (err instanceof NotFoundError) return { state: "invalid" } as const;
+      throw err;
     }
     const [req] = await tx.select().from(signUpRequests).where(eq(signUpRequests.tokenHash, hashOf(token)));
     if (!req || req.cohortId !== cohortId) return { state: "invalid" } as const;
