@@ -7,7 +7,11 @@ import type { ApiTokenInput } from "@/lib/validation/api-token";
 import { loadActor, requireUser, type Actor, type SystemActor, type UserActor } from "./actor";
 import { recordAudit } from "./audit";
 import { isUuid } from "./programmes";
-import type { Tx } from "./tx";
+import { inScope, type Scope } from "./rls";
+import type { DbOrTx, Tx } from "./tx";
+
+/** API tokens are a person's own: every read and write of them runs in that person's scope. */
+const own = (userId: string): Scope => ({ kind: "person", userId });
 
 /** How many tokens one person may have that are not revoked. */
 export const MAX_ACTIVE_TOKENS = 20;
@@ -82,33 +86,32 @@ function tokenEvent(action: "api_token_created" | "api_token_revoked", ownerId: 
 /** Creates a personal API token for the signed-in person; the token is returned once, only its hash is kept. */
 export async function createApiToken(actor: Actor | null, input: ApiTokenInput): Promise<NewApiToken> {
   const user = requireUser(actor);
-  const db = await getDb();
-  return db.transaction((tx) => insertToken(tx, user.userId, input.name, { userId: user.userId }));
+  return inScope(own(user.userId), (tx) => insertToken(tx, user.userId, input.name, { userId: user.userId }));
 }
 
 /** The signed-in person's tokens that are not revoked, newest first (never their hashes). */
 export async function listApiTokens(actor: Actor | null): Promise<ApiTokenView[]> {
   const user = requireUser(actor);
-  const db = await getDb();
-  return db
-    .select(viewColumns)
-    .from(apiTokens)
-    .where(and(eq(apiTokens.userId, user.userId), isNull(apiTokens.revokedAt)))
-    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
+  return inScope(own(user.userId), (db) =>
+    db
+      .select(viewColumns)
+      .from(apiTokens)
+      .where(and(eq(apiTokens.userId, user.userId), isNull(apiTokens.revokedAt)))
+      .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id)),
+  );
 }
 
 /** Revokes one of the signed-in person's own tokens; anyone else's is not found (404). */
 export async function revokeApiToken(actor: Actor | null, id: string): Promise<void> {
   const user = requireUser(actor);
   if (!isUuid(id)) throw new NotFoundError();
-  const db = await getDb();
-  const [row] = await db
-    .select({ id: apiTokens.id, revokedAt: apiTokens.revokedAt, name: apiTokens.name, prefix: apiTokens.prefix })
-    .from(apiTokens)
-    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, user.userId)));
-  if (!row) throw new NotFoundError();
-  if (row.revokedAt) return;
-  await db.transaction(async (tx) => {
+  await inScope(own(user.userId), async (tx) => {
+    const [row] = await tx
+      .select({ id: apiTokens.id, revokedAt: apiTokens.revokedAt, name: apiTokens.name, prefix: apiTokens.prefix })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, user.userId)));
+    if (!row) throw new NotFoundError();
+    if (row.revokedAt) return;
     const done = await tx
       .update(apiTokens)
       .set({ revokedAt: new Date() })
@@ -142,7 +145,7 @@ export async function actorFromApiToken(token: string, now: Date = new Date()): 
   return actor;
 }
 
-async function enabledUserId(tx: Tx, email: string): Promise<string> {
+async function enabledUserId(tx: DbOrTx, email: string): Promise<string> {
   const [user] = await tx.select({ id: users.id, disabledAt: users.disabledAt }).from(users).where(eq(users.email, email));
   if (!user) throw new NotFoundError(`No user with address ${email}`);
   if (user.disabledAt) throw new ConflictError(`${email} is disabled; enable the account first`);
@@ -151,8 +154,10 @@ async function enabledUserId(tx: Tx, email: string): Promise<string> {
 
 /** The operator (CLI) creates a token for a person by address; printed once. */
 export async function createApiTokenForUser(_actor: SystemActor, email: string, name: string): Promise<NewApiToken> {
+  // Users are not walled: the person is found first, then the token is written in their scope.
   const db = await getDb();
-  return db.transaction(async (tx) => insertToken(tx, await enabledUserId(tx, email), name, { via: "cli" }));
+  const userId = await enabledUserId(db, email);
+  return inScope(own(userId), (tx) => insertToken(tx, userId, name, { via: "cli" }));
 }
 
 /** The operator (CLI) revokes a person's token by its id or its prefix (`kpl_AbCd`). */
@@ -161,24 +166,24 @@ export async function revokeApiTokenForUser(_actor: SystemActor, email: string, 
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (!user) throw new NotFoundError(`No user with address ${email}`);
   const key = prefixOrId.trim();
-  const matches = await db
-    .select({ id: apiTokens.id, prefix: apiTokens.prefix, name: apiTokens.name })
-    .from(apiTokens)
-    .where(
-      and(
-        eq(apiTokens.userId, user.id),
-        isNull(apiTokens.revokedAt),
-        isUuid(key) ? eq(apiTokens.id, key) : eq(apiTokens.prefix, key),
-      ),
-    );
-  if (matches.length === 0) throw new NotFoundError(`${email} has no active token ${key}`);
-  if (matches.length > 1) {
-    throw new ConflictError(`${email} has ${matches.length} active tokens starting with ${key}; give the token's id instead: ${matches.map((m) => m.id).join(", ")}`);
-  }
-  const match = matches[0]!;
-  await db.transaction(async (tx) => {
+  return inScope(own(user.id), async (tx) => {
+    const matches = await tx
+      .select({ id: apiTokens.id, prefix: apiTokens.prefix, name: apiTokens.name })
+      .from(apiTokens)
+      .where(
+        and(
+          eq(apiTokens.userId, user.id),
+          isNull(apiTokens.revokedAt),
+          isUuid(key) ? eq(apiTokens.id, key) : eq(apiTokens.prefix, key),
+        ),
+      );
+    if (matches.length === 0) throw new NotFoundError(`${email} has no active token ${key}`);
+    if (matches.length > 1) {
+      throw new ConflictError(`${email} has ${matches.length} active tokens starting with ${key}; give the token's id instead: ${matches.map((m) => m.id).join(", ")}`);
+    }
+    const match = matches[0]!;
     await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, match.id));
     await recordAudit(tx, tokenEvent("api_token_revoked", user.id, match.id, { name: match.name, prefix: match.prefix }, { via: "cli" }));
+    return match;
   });
-  return match;
 }

@@ -1,11 +1,11 @@
 import { eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { headers } from "next/headers";
-import { getDb } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
 import { clientIp } from "@/lib/client-ip";
 import type { AppError } from "@/lib/errors";
 import { ADMINS, assertRole, currentOrganisation, type Actor, type SystemActor, type UserActor } from "./actor";
-import type { DbOrTx } from "./tx";
+import { inScope, system, tenant, type Scope } from "./rls";
+import type { DbOrTx, Tx } from "./tx";
 
 /** What the audit log records; the names are stable (exports and the API show them). */
 export const AUDIT_ACTIONS = [
@@ -77,10 +77,21 @@ export async function recordAudit(db: DbOrTx, input: AuditInput): Promise<void> 
   });
 }
 
+/**
+ * The wall an event outside a change is written behind: its organisation's, else the person's own
+ * (personal events), else, for a refusal nobody can be named for, the one system job that may.
+ */
+function auditScope(input: AuditInput): Scope {
+  if (input.organisationId) return tenant(input.organisationId);
+  if (input.actorUserId) return { kind: "person", userId: input.actorUserId };
+  return system("audit: an event with neither organisation nor person");
+}
+
 /** Records an event that is not part of a change (a sign-in, a refusal): a failure is logged, never thrown. */
 export async function recordAuditQuietly(input: AuditInput): Promise<void> {
   try {
-    await recordAudit(await getDb(), input);
+    const origin = input.origin ?? (await requestOrigin());
+    await inScope(auditScope(input), (tx) => recordAudit(tx, { ...input, origin }));
   } catch (err) {
     console.error("[audit] could not record", input.action, err);
   }
@@ -139,9 +150,8 @@ function visibleHits(organisationId: string, action: AuditAction | undefined, up
 }
 
 /** Full rows for ids, in the order given. */
-async function rowsFor(ids: string[]): Promise<AuditRow[]> {
+async function rowsFor(db: Tx, ids: string[]): Promise<AuditRow[]> {
   if (ids.length === 0) return [];
-  const db = await getDb();
   const found = await db.select(rowColumns).from(auditEvents).leftJoin(users, eq(users.id, auditEvents.actorUserId)).where(inArray(auditEvents.id, ids));
   const byId = new Map(found.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is AuditRow => r !== undefined);
@@ -201,22 +211,23 @@ export async function listAuditEvents(
     PERSONAL_ACTIONS.map((x) => sql`${x}`),
     sql`, `,
   )}) ${action ? sql`AND a.action = ${action}` : sql``}`;
-  const db = await getDb();
-  const result = await db.execute<{ id: string | null; total: number }>(sql`
-    WITH total AS (
-      SELECT (SELECT count(*) FROM audit_events WHERE organisation_id = ${organisationId} ${action ? sql`AND action = ${action}` : sql``})::int
-        + (SELECT count(*) FROM memberships m
-             JOIN audit_events a ON a.actor_user_id = m.user_id AND a.organisation_id IS NULL
-            WHERE m.organisation_id = ${organisationId} ${personalAction})::int AS n
-    ), hits AS (${visibleHits(organisationId, action, upTo)}
-    ), page AS (
-      SELECT id, created_at FROM hits ORDER BY created_at DESC, id DESC LIMIT ${pageSize} OFFSET ${offset}
-    )
-    SELECT page.id::text AS id, total.n AS total FROM total LEFT JOIN page ON true
-    ORDER BY page.created_at DESC, page.id DESC`);
-  const total = Number(result.rows[0]?.total ?? 0);
-  const ids = result.rows.map((r) => r.id).filter((id): id is string => id !== null);
-  return { rows: await rowsFor(ids), total, page, pageSize };
+  return inScope(tenant(organisationId), async (db) => {
+    const result = await db.execute<{ id: string | null; total: number }>(sql`
+      WITH total AS (
+        SELECT (SELECT count(*) FROM audit_events WHERE organisation_id = ${organisationId} ${action ? sql`AND action = ${action}` : sql``})::int
+          + (SELECT count(*) FROM memberships m
+               JOIN audit_events a ON a.actor_user_id = m.user_id AND a.organisation_id IS NULL
+              WHERE m.organisation_id = ${organisationId} ${personalAction})::int AS n
+      ), hits AS (${visibleHits(organisationId, action, upTo)}
+      ), page AS (
+        SELECT id, created_at FROM hits ORDER BY created_at DESC, id DESC LIMIT ${pageSize} OFFSET ${offset}
+      )
+      SELECT page.id::text AS id, total.n AS total FROM total LEFT JOIN page ON true
+      ORDER BY page.created_at DESC, page.id DESC`);
+    const total = Number(result.rows[0]?.total ?? 0);
+    const ids = result.rows.map((r) => r.id).filter((id): id is string => id !== null);
+    return { rows: await rowsFor(db, ids), total, page, pageSize };
+  });
 }
 
 const EXPORT_BATCH = 1000;
@@ -228,16 +239,19 @@ const EXPORT_BATCH = 1000;
 export function exportAuditEvents(actor: Actor | null, filter: AuditFilter = {}): AsyncIterable<AuditRow[]> {
   const organisationId = logOrganisation(actor, filter.organisationId);
   return (async function* () {
-    const db = await getDb();
     // The cursor keeps PostgreSQL's microseconds; a JS Date would drop them and skip rows.
     let cursor: { at: string; id: string } | undefined;
     for (;;) {
-      const result = await db.execute<{ id: string; at: string }>(sql`
-        SELECT id::text AS id, created_at::text AS at FROM (${visibleHits(organisationId, filter.action, EXPORT_BATCH, cursor)}) hits
-        ORDER BY created_at DESC, id DESC LIMIT ${EXPORT_BATCH}`);
-      const batch = result.rows;
+      // Each batch is its own walled transaction: none stays open while the file is written.
+      const after = cursor;
+      const { batch, rows } = await inScope(tenant(organisationId), async (db) => {
+        const result = await db.execute<{ id: string; at: string }>(sql`
+          SELECT id::text AS id, created_at::text AS at FROM (${visibleHits(organisationId, filter.action, EXPORT_BATCH, after)}) hits
+          ORDER BY created_at DESC, id DESC LIMIT ${EXPORT_BATCH}`);
+        return { batch: result.rows, rows: await rowsFor(db, result.rows.map((r) => r.id)) };
+      });
       if (batch.length === 0) return;
-      yield await rowsFor(batch.map((r) => r.id));
+      yield rows;
       if (batch.length < EXPORT_BATCH) return;
       const last = batch[batch.length - 1]!;
       cursor = { at: last.at, id: last.id };
@@ -247,8 +261,10 @@ export function exportAuditEvents(actor: Actor | null, filter: AuditFilter = {})
 
 /** Deletes audit events older than the retention period; for the housekeeping job. Returns how many. */
 export async function purgeAuditEvents(_actor: SystemActor, now: Date = new Date(), retentionDays = AUDIT_RETENTION_DAYS): Promise<number> {
-  const db = await getDb();
   const cutoff = new Date(now.getTime() - retentionDays * 86400_000);
-  const gone = await db.delete(auditEvents).where(lt(auditEvents.createdAt, cutoff)).returning({ id: auditEvents.id });
+  // Personal events (sign-ins, tokens) belong to no organisation: one delete across them all.
+  const gone = await inScope(system("housekeeping: audit events past retention"), (tx) =>
+    tx.delete(auditEvents).where(lt(auditEvents.createdAt, cutoff)).returning({ id: auditEvents.id }),
+  );
   return gone.length;
 }

@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
 import { cohortPartners, cohorts, partners } from "@/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { assertRole, COORDINATING, type Actor } from "./actor";
@@ -11,17 +10,20 @@ import { lockWritableCohortRow, type Tx } from "./tx";
 /** The partner and the cohort, both in one organisation the actor coordinates. */
 async function partnerAndCohort(actor: Actor | null, partnerId: string, cohortId: string) {
   if (!isUuid(partnerId) || !isUuid(cohortId)) throw new NotFoundError();
-  const db = await getDb();
-  const [partner] = await db
-    .select({ organisationId: partners.organisationId, status: partners.status, capacityPerCohort: partners.capacityPerCohort })
-    .from(partners)
-    .where(eq(partners.id, partnerId));
+  // Read in the actor's scope: another organisation's partner or cohort is not there (404).
+  const { partner, cohort } = await asActor(actor, async (db) => {
+    const [partner] = await db
+      .select({ organisationId: partners.organisationId, status: partners.status, capacityPerCohort: partners.capacityPerCohort })
+      .from(partners)
+      .where(eq(partners.id, partnerId));
+    const [cohort] = await db.select({ organisationId: cohorts.organisationId }).from(cohorts).where(eq(cohorts.id, cohortId));
+    return { partner, cohort };
+  });
   if (!partner) throw new NotFoundError();
   assertRole(actor, partner.organisationId, COORDINATING);
-  const [cohort] = await db.select({ organisationId: cohorts.organisationId }).from(cohorts).where(eq(cohorts.id, cohortId));
   // A cohort of another organisation does not exist for this partner.
   if (!cohort || cohort.organisationId !== partner.organisationId) throw new NotFoundError();
-  return { db, partner };
+  return { partner };
 }
 
 /**
@@ -129,8 +131,7 @@ export async function linkPartnersToCohort(
   if (links.length === 0) return { linked: [], changed: [] };
   if (links.length > BULK_LINK_LIMIT) throw new ConflictError("tooMany", "links");
   const ids = [...new Set(links.map((l) => l.partnerId))];
-  const db = await getDb();
-  const [cohort] = await db.select({ organisationId: cohorts.organisationId }).from(cohorts).where(eq(cohorts.id, cohortId));
+  const [cohort] = await asActor(actor, (db) => db.select({ organisationId: cohorts.organisationId }).from(cohorts).where(eq(cohorts.id, cohortId)));
   if (!cohort) throw new NotFoundError();
   assertRole(actor, cohort.organisationId, COORDINATING);
   return inScope(tenant(cohort.organisationId), async (tx) => {

@@ -1,6 +1,5 @@
 import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb } from "@/db/client";
 import {
   cohortQuestions,
   cohorts,
@@ -324,8 +323,8 @@ export async function getEnrollmentDetail(actor: Actor | null, enrollmentId: str
 /** The person's own enrollments across organisations, with waitlist place and open offer. */
 export async function listMyEnrollments(actor: Actor | null) {
   const user = requireUser(actor);
-  const db = await getDb();
-  return db
+  // In the person's own scope: their enrollments in any organisation, and those cohorts' names.
+  return inScope({ kind: "person", userId: user.userId }, (db) => db
     .select({
       id: enrollments.id,
       cohortId: enrollments.cohortId,
@@ -338,15 +337,15 @@ export async function listMyEnrollments(actor: Actor | null) {
       timeZone: cohorts.timeZone,
       offerExpiresAt: enrollments.offerExpiresAt,
       createdAt: enrollments.createdAt,
-      waitlistPosition: sql<number | null>`CASE WHEN ${enrollments.status} = 'waitlisted' THEN
-        (SELECT count(*)::int FROM ${enrollments} w WHERE w.cohort_id = ${enrollments.cohortId} AND w.status = 'waitlisted' AND w.seq <= ${enrollments.seq}) END`,
+      // The others waiting are not in the person's scope: counted outside the wall (migration 0013).
+      waitlistPosition: sql<number | null>`CASE WHEN ${enrollments.status} = 'waitlisted' THEN koppel_my_waitlist_position(${enrollments.id}) END`,
     })
     .from(enrollments)
     .innerJoin(cohorts, eq(cohorts.id, enrollments.cohortId))
     .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
     .innerJoin(organisations, eq(organisations.id, enrollments.organisationId))
     .where(eq(enrollments.userId, user.userId))
-    .orderBy(desc(cohorts.startDate), asc(cohorts.name));
+    .orderBy(desc(cohorts.startDate), asc(cohorts.name)));
 }
 export type MyEnrollment = Awaited<ReturnType<typeof listMyEnrollments>>[number];
 

@@ -11,6 +11,7 @@ import { endOfDayIn, formatInstantFor, startOfDayIn } from "@/lib/time";
 import { signInPageUrl } from "./auth";
 import { enqueueMail } from "./mail";
 import { endPairsOfEnrollment } from "./pair-rules";
+import { narrowTo } from "./rls";
 import type { Tx } from "./tx";
 
 /** Statuses that hold one of the cohort's places. */
@@ -40,6 +41,18 @@ export interface LockedCohort {
  */
 export async function lockCohort(tx: Tx, cohortId: string): Promise<LockedCohort> {
   return cohortRow(tx, cohortId, true);
+}
+
+/**
+ * In a transaction opened in scope "public" (a sign-up or its confirmation, by anyone): finds the
+ * cohort's organisation as the catalogue sees it (a draft or unknown cohort is a 404) and walls
+ * the rest of the transaction to that organisation.
+ */
+export async function enterCohortOrganisation(tx: Tx, cohortId: string): Promise<string> {
+  const [row] = await tx.select({ organisationId: cohorts.organisationId }).from(cohorts).where(eq(cohorts.id, cohortId));
+  if (!row) throw new NotFoundError();
+  await narrowTo(tx, row.organisationId);
+  return row.organisationId;
 }
 
 /** The same facts as lockCohort, without the lock: for work that takes no place. */

@@ -8,6 +8,7 @@ import { admit, detailsOf, type SignUpResult } from "./admission";
 import { normaliseEmail } from "./auth";
 import {
   enrollmentRowColumns,
+  enterCohortOrganisation,
   HOLDS_PLACE,
   lockCohort,
   notifyEnrollment,
@@ -19,7 +20,8 @@ import {
 import { isUuid } from "./programmes";
 import { limitPublicForm } from "./rate-limit";
 import { dropWaitingRequest, requestSignUpConfirmation } from "./sign-up-confirmation";
-import { transaction, type Tx } from "./tx";
+import { asActor, inScope, narrowTo, system, tenant } from "./rls";
+import type { Tx } from "./tx";
 
 export type { SignUpResult } from "./admission";
 
@@ -53,7 +55,10 @@ export async function signUp(actor: Actor | null, cohortId: string, input: SignU
   // A signed-in person always signs up as themself; the operator (system) for the address given.
   const signedIn = actor.kind === "user" ? actor : null;
   const email = signedIn ? signedIn.email : normaliseEmail(input.email);
-  return transaction(db, async (tx) => {
+  // Anyone may sign up, also for an organisation they do not belong to yet: the cohort's
+  // organisation is found in the catalogue's scope (no drafts), then the work is walled to it.
+  return inScope({ kind: "public" }, async (tx) => {
+    await enterCohortOrganisation(tx, cohortId);
     const cohort = await lockCohort(tx, cohortId);
     if (cohort.status === "draft" || cohort.archivedAt) throw new NotFoundError();
     if (!signUpOpen(cohort, now)) throw new ConflictError("signUpClosed");
@@ -87,13 +92,14 @@ const TARGET = { accept: "accepted", waitlist: "waitlisted", reject: "rejected" 
  */
 export async function decideEnrollments(actor: Actor | null, cohortId: string, input: DecisionInput): Promise<DecisionResult> {
   if (!isUuid(cohortId)) throw new NotFoundError();
-  const db = await getDb();
-  const [head] = await db.select({ organisationId: cohorts.organisationId }).from(cohorts).where(eq(cohorts.id, cohortId));
-  if (!head) throw new NotFoundError();
-  assertRole(actor, head.organisationId, COORDINATING);
   const by = { userId: actor?.kind === "user" ? actor.userId : null, reason: input.reason };
   const to = TARGET[input.decision];
-  return transaction(db, async (tx) => {
+  return asActor(actor, async (tx) => {
+    // Another organisation's cohort is not there in the actor's scope: 404.
+    const [head] = await tx.select({ organisationId: cohorts.organisationId }).from(cohorts).where(eq(cohorts.id, cohortId));
+    if (!head) throw new NotFoundError();
+    assertRole(actor, head.organisationId, COORDINATING);
+    await narrowTo(tx, head.organisationId);
     const cohort = await lockCohort(tx, cohortId);
     if (cohort.archivedAt) throw new ConflictError("archived");
     const rows = await tx
@@ -139,17 +145,22 @@ export async function decideEnrollments(actor: Actor | null, cohortId: string, i
   });
 }
 
-/** Loads one of the actor's own enrollments, locked with its cohort. */
-async function ownEnrollment(actor: Actor | null, enrollmentId: string) {
+/**
+ * Runs `fn` on one of the actor's own enrollments: found in the person's scope (their own
+ * records in any organisation), then walled to that enrollment's organisation for the change.
+ */
+async function onOwnEnrollment<T>(actor: Actor | null, enrollmentId: string, fn: (tx: Tx, user: UserActor, cohortId: string) => Promise<T>): Promise<T> {
   const user = requireUser(actor);
   if (!isUuid(enrollmentId)) throw new NotFoundError();
-  const db = await getDb();
-  const [head] = await db
-    .select({ cohortId: enrollments.cohortId, userId: enrollments.userId })
-    .from(enrollments)
-    .where(eq(enrollments.id, enrollmentId));
-  if (!head || head.userId !== user.userId) throw new NotFoundError();
-  return { user, db, cohortId: head.cohortId };
+  return inScope({ kind: "person", userId: user.userId }, async (tx) => {
+    const [head] = await tx
+      .select({ cohortId: enrollments.cohortId, userId: enrollments.userId, organisationId: enrollments.organisationId })
+      .from(enrollments)
+      .where(eq(enrollments.id, enrollmentId));
+    if (!head || head.userId !== user.userId) throw new NotFoundError();
+    await narrowTo(tx, head.organisationId);
+    return fn(tx, user, head.cohortId);
+  });
 }
 
 async function lockedRow(tx: Tx, id: string) {
@@ -160,8 +171,7 @@ async function lockedRow(tx: Tx, id: string) {
 
 /** A participant withdraws their own sign-up; a place they held goes to the waitlist. */
 export async function withdrawEnrollment(actor: Actor | null, enrollmentId: string, reason = ""): Promise<void> {
-  const { user, db, cohortId } = await ownEnrollment(actor, enrollmentId);
-  await transaction(db, async (tx) => {
+  await onOwnEnrollment(actor, enrollmentId, async (tx, user, cohortId) => {
     const cohort = await lockCohort(tx, cohortId);
     const e = await lockedRow(tx, enrollmentId);
     if (e.status === "withdrawn" || e.status === "rejected") throw new ConflictError("cannotWithdraw");
@@ -173,8 +183,7 @@ export async function withdrawEnrollment(actor: Actor | null, enrollmentId: stri
 
 /** A participant accepts or declines the place offered to them, before the offer expires. */
 export async function respondToOffer(actor: Actor | null, enrollmentId: string, accept: boolean, now: Date = new Date()): Promise<void> {
-  const { user, db, cohortId } = await ownEnrollment(actor, enrollmentId);
-  await transaction(db, async (tx) => {
+  await onOwnEnrollment(actor, enrollmentId, async (tx, user, cohortId) => {
     const cohort = await lockCohort(tx, cohortId);
     const [e] = await tx
       .select({ ...enrollmentRowColumns, offerExpiresAt: enrollments.offerExpiresAt })
@@ -199,14 +208,17 @@ export async function respondToOffer(actor: Actor | null, enrollmentId: string, 
  * places pass to the next people on the waitlist. Returns how many offers lapsed.
  */
 export async function expireOffers(_actor: SystemActor, now: Date = new Date()): Promise<number> {
-  const db = await getDb();
-  const due = await db
-    .selectDistinct({ cohortId: enrollments.cohortId })
-    .from(enrollments)
-    .where(and(eq(enrollments.status, "offered"), lt(enrollments.offerExpiresAt, now)));
+  // Only which cohorts have lapsed offers is read across organisations; each cohort's work runs
+  // walled to its own organisation.
+  const due = await inScope(system("offer expiry: cohorts with lapsed offers"), (tx) =>
+    tx
+      .selectDistinct({ cohortId: enrollments.cohortId, organisationId: enrollments.organisationId })
+      .from(enrollments)
+      .where(and(eq(enrollments.status, "offered"), lt(enrollments.offerExpiresAt, now))),
+  );
   let lapsed = 0;
-  for (const { cohortId } of due) {
-    lapsed += await transaction(db, async (tx) => {
+  for (const { cohortId, organisationId } of due) {
+    lapsed += await inScope(tenant(organisationId), async (tx) => {
       const cohort = await lockCohort(tx, cohortId);
       const rows = await tx
         .select(enrollmentRowColumns)

@@ -1,10 +1,11 @@
-import { and, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { and, desc, eq, lte, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { mailOutbox, type Locale } from "@/db/schema";
 import type { RenderedMail } from "@/emails/layout";
 import { isProduction } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
-import type { DbOrTx } from "./tx";
+import { inScope, inScopeOn, system, type Scope } from "./rls";
+import type { DbOrTx, Tx } from "./tx";
 
 export type OutboxRow = typeof mailOutbox.$inferSelect;
 
@@ -70,6 +71,13 @@ export type ClaimedMail = OutboxRow & { leaseToken: string };
  * one by one. A message whose lease ran out is due again. SKIP LOCKED: several workers may run.
  */
 export async function claimNextMail(db: Db, leaseMs = DEFAULT_LEASE_MS): Promise<ClaimedMail | null> {
+  return inScopeOn(db, OUTBOX_WORKER, (tx) => claimIn(tx, leaseMs));
+}
+
+/** The outbox holds every organisation's mail and sign-in mail of none: the worker is a named system job. */
+const OUTBOX_WORKER: Scope = { kind: "system", job: "mail outbox worker" };
+
+async function claimIn(db: Tx, leaseMs: number): Promise<ClaimedMail | null> {
   const next = db
     .select({ id: mailOutbox.id })
     .from(mailOutbox)
@@ -85,7 +93,9 @@ export async function claimNextMail(db: Db, leaseMs = DEFAULT_LEASE_MS): Promise
   const [row] = await db
     .update(mailOutbox)
     .set({ status: "sending", lockedUntil: dbNowPlus(leaseMs), leaseToken: sql`gen_random_uuid()`, attempts: sql`${mailOutbox.attempts} + 1` })
-    .where(inArray(mailOutbox.id, next))
+    // `= (subquery)`: evaluated once. Under row-level security `IN (subquery)` was planned so the
+    // LIMIT 1 picked more than one row.
+    .where(sql`${mailOutbox.id} = (${next})`)
     .returning();
   return row ? (row as ClaimedMail) : null;
 }
@@ -116,11 +126,13 @@ const leaseHeldBy = (row: Pick<ClaimedMail, "id" | "leaseToken">) =>
  * nothing, when this worker no longer holds the lease.
  */
 export async function markMailSent(db: Db, row: Pick<ClaimedMail, "id" | "leaseToken">, transport: string, opts: { keepSecretBody?: boolean } = {}): Promise<boolean> {
-  const done = await db
-    .update(mailOutbox)
-    .set({ status: "sent", sentAt: sql`now()`, lockedUntil: null, leaseToken: null, lastError: null, transport, ...(opts.keepSecretBody ? {} : redactSecret) })
-    .where(leaseHeldBy(row))
-    .returning({ id: mailOutbox.id });
+  const done = await inScopeOn(db, OUTBOX_WORKER, (tx) =>
+    tx
+      .update(mailOutbox)
+      .set({ status: "sent", sentAt: sql`now()`, lockedUntil: null, leaseToken: null, lastError: null, transport, ...(opts.keepSecretBody ? {} : redactSecret) })
+      .where(leaseHeldBy(row))
+      .returning({ id: mailOutbox.id }),
+  );
   return done.length > 0;
 }
 
@@ -131,24 +143,25 @@ export async function markMailSent(db: Db, row: Pick<ClaimedMail, "id" | "leaseT
  */
 export async function markMailFailed(db: Db, row: Pick<ClaimedMail, "id" | "leaseToken" | "attempts">, error: string): Promise<boolean> {
   const final = row.attempts >= MAX_MAIL_ATTEMPTS;
-  const done = await db
-    .update(mailOutbox)
-    .set({
-      status: final ? "failed" : "pending",
-      lockedUntil: null,
-      leaseToken: null,
-      lastError: error.slice(0, 2000),
-      nextAttemptAt: dbNowPlus(retryDelayMs(row.attempts)),
-      ...(final ? redactSecret : {}),
-    })
-    .where(leaseHeldBy(row))
-    .returning({ id: mailOutbox.id });
+  const done = await inScopeOn(db, OUTBOX_WORKER, (tx) =>
+    tx
+      .update(mailOutbox)
+      .set({
+        status: final ? "failed" : "pending",
+        lockedUntil: null,
+        leaseToken: null,
+        lastError: error.slice(0, 2000),
+        nextAttemptAt: dbNowPlus(retryDelayMs(row.attempts)),
+        ...(final ? redactSecret : {}),
+      })
+      .where(leaseHeldBy(row))
+      .returning({ id: mailOutbox.id }),
+  );
   return done.length > 0;
 }
 
 /** The development mailbox: every queued message, newest first. Does not exist in production. */
 export async function listMailbox(limit = 50): Promise<OutboxRow[]> {
   if (isProduction()) throw new NotFoundError();
-  const db = await getDb();
-  return db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(limit);
+  return inScope(system("dev mailbox (demo only)"), (db) => db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(limit));
 }

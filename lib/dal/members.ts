@@ -1,5 +1,4 @@
 import { and, asc, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
 import { memberships, organisations, users, type Locale, type Role } from "@/db/schema";
 import { renderInvitation } from "@/emails/invitation";
 import { ConflictError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
@@ -9,7 +8,7 @@ import { recordAudit } from "./audit";
 import { normaliseEmail, signInPageUrl } from "./auth";
 import { enqueueMail } from "./mail";
 import { isUuid } from "./programmes";
-import { inScope, tenant } from "./rls";
+import { asActor, inScope, narrowTo, tenant } from "./rls";
 import type { Tx } from "./tx";
 
 /** Members of the actor's current organisation (admins only). */
@@ -52,8 +51,7 @@ export async function inviteMember(actor: Actor | null, input: InviteInput): Pro
   const organisationId = currentOrganisation(actor, ADMINS);
   const inviter = actor?.kind === "user" ? actor : null;
   const email = normaliseEmail(input.email);
-  const db = await getDb();
-  await db.transaction(async (tx) => {
+  await inScope(tenant(organisationId), async (tx) => {
     const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId));
     const user = await ensureUser(tx, email, input.name, input.locale);
     const [already] = await tx
@@ -94,7 +92,8 @@ async function mailInvitation(tx: Tx, m: { organisationId: string; organisation:
 /**
  * The membership an admin acts on, locked for the change: another organisation's is a 404, a
  * non-admin gets 403. Admin rows of the organisation are locked first, always in the same order,
- * so two admins demoting each other at once cannot both succeed (nor deadlock).
+ * so two admins demoting each other at once cannot both succeed (nor deadlock). Runs in the
+ * actor's walled scope and narrows it to the membership's organisation.
  */
 async function memberForChange(tx: Tx, actor: Actor | null, membershipId: string) {
   if (!actor) throw new UnauthenticatedError();
@@ -102,6 +101,7 @@ async function memberForChange(tx: Tx, actor: Actor | null, membershipId: string
   const [head] = await tx.select({ organisationId: memberships.organisationId }).from(memberships).where(eq(memberships.id, membershipId));
   if (!head) throw new NotFoundError();
   assertRole(actor, head.organisationId, ADMINS);
+  await narrowTo(tx, head.organisationId);
   const admins = await tx
     .select({ id: memberships.id })
     .from(memberships)
@@ -119,6 +119,12 @@ async function memberForChange(tx: Tx, actor: Actor | null, membershipId: string
   return { member, lastAdmin };
 }
 
+/** A change to one membership: walled to the actor's organisations until memberForChange narrows it. */
+function onMember<T>(actor: Actor | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (!actor) throw new UnauthenticatedError();
+  return asActor(actor, fn);
+}
+
 const by = (actor: Actor | null) => (actor?.kind === "user" ? actor.userId : null);
 
 /**
@@ -126,8 +132,7 @@ const by = (actor: Actor | null) => (actor?.kind === "user" ? actor.userId : nul
  * (`lastAdmin`). Takes effect on the member's next request: every request loads roles afresh.
  */
 export async function changeMemberRole(actor: Actor | null, membershipId: string, role: Role): Promise<{ email: string; role: Role }> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return onMember(actor, async (tx) => {
     const { member, lastAdmin } = await memberForChange(tx, actor, membershipId);
     if (member.role === role) return { email: member.email, role };
     if (lastAdmin) throw new ConflictError("lastAdmin");
@@ -151,8 +156,7 @@ export async function changeMemberRole(actor: Actor | null, membershipId: string
  * admin cannot be removed (`lastAdmin`), not even by themself.
  */
 export async function removeMember(actor: Actor | null, membershipId: string): Promise<{ email: string; userId: string }> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return onMember(actor, async (tx) => {
     const { member, lastAdmin } = await memberForChange(tx, actor, membershipId);
     if (lastAdmin) throw new ConflictError("lastAdmin");
     await tx.delete(memberships).where(eq(memberships.id, member.id));
@@ -175,8 +179,7 @@ export async function removeMember(actor: Actor | null, membershipId: string): P
  * member (removeMember).
  */
 export async function resendInvitation(actor: Actor | null, membershipId: string): Promise<{ email: string }> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return onMember(actor, async (tx) => {
     const { member } = await memberForChange(tx, actor, membershipId);
     const [person] = await tx.select({ locale: users.locale, signedInBefore: users.emailVerified }).from(users).where(eq(users.id, member.userId));
     if (!person || person.signedInBefore) throw new ConflictError("alreadySignedIn");
@@ -202,11 +205,13 @@ export async function createOrganisationWithAdmin(
   input: { name: string; slug: string; adminEmail: string; adminName?: string; locale?: Locale; role?: Role },
 ): Promise<{ organisationId: string; userId: string }> {
   const adminEmail = normaliseEmail(input.adminEmail);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  // Organisations and users are not walled; the first membership is written inside the new
+  // organisation's wall (a walled transaction that sees no organisation until it exists).
+  return inScope({ kind: "tenant", organisationIds: [] }, async (tx) => {
     const [clash] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, input.slug));
     if (clash) throw new ConflictError(`An organisation with slug "${input.slug}" exists`, "slug");
     const [org] = await tx.insert(organisations).values({ name: input.name, slug: input.slug }).returning({ id: organisations.id });
+    await narrowTo(tx, org!.id);
     const user = await ensureUser(tx, adminEmail, input.adminName ?? "", input.locale ?? "nl");
     await tx.insert(memberships).values({ organisationId: org!.id, userId: user.id, role: input.role ?? "admin" });
     return { organisationId: org!.id, userId: user.id };

@@ -6,7 +6,6 @@
  */
 import { and, asc, count, desc, eq, inArray, max, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb } from "@/db/client";
 import {
   apiTokens,
   cohortQuestions,
@@ -27,6 +26,8 @@ import {
 } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { requireUser, type Actor } from "./actor";
+import { inScope } from "./rls";
+import type { DbOrTx } from "./tx";
 
 export interface MyData {
   exportedAt: Date;
@@ -103,7 +104,12 @@ export interface MyData {
 export async function exportMyData(actor: Actor | null, now: Date = new Date()): Promise<MyData> {
   const user = requireUser(actor);
   const me = user.userId;
-  const db = await getDb();
+  // The person's own scope (role koppel_person): their records in every organisation, and
+  // nothing of anyone else's but the other side of their own pairs.
+  return inScope({ kind: "person", userId: me }, (db) => collect(db, me, now));
+}
+
+async function collect(db: DbOrTx, me: string, now: Date): Promise<MyData> {
   const [account] = await db
     .select({ name: users.name, email: users.email, locale: users.locale, timeZone: users.timeZone, createdAt: users.createdAt, emailVerifiedAt: users.emailVerified })
     .from(users)
@@ -218,7 +224,7 @@ export async function exportMyData(actor: Actor | null, now: Date = new Date()):
 }
 
 /** Pairs the person took part in, as a participant or as a partner's owner, with their meetings. */
-async function myPairs(db: Awaited<ReturnType<typeof getDb>>, me: string): Promise<MyData["pairs"]> {
+async function myPairs(db: DbOrTx, me: string): Promise<MyData["pairs"]> {
   const person = alias(users, "person");
   const rows = await db
     .select({

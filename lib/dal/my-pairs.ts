@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb } from "@/db/client";
 import { cohorts, enrollments, meetings, pairs, partners, programmes, users, type MeetingSide, type PartnerKind } from "@/db/schema";
 import { requireUser, type Actor } from "./actor";
+import { asActor } from "./rls";
 import type { DbOrTx } from "./tx";
 
 interface MyPairBase {
@@ -38,7 +38,8 @@ export type MyPair =
 export async function listMyPairs(actor: Actor | null): Promise<MyPair[]> {
   const user = requireUser(actor);
   const orgs = user.memberships.map((m) => m.organisationId);
-  const db = await getDb();
+  // Walled to the person's organisations: the pairs shown are only ever there.
+  const { asParticipant, asPartner, stats } = await asActor(user, async (db) => {
   const owner = alias(users, "owner");
   const person = alias(users, "person");
   const base = {
@@ -91,6 +92,8 @@ export async function listMyPairs(actor: Actor | null): Promise<MyPair[]> {
       .orderBy(asc(cohorts.startDate), asc(person.name)),
   ]);
   const stats = await awaitingStats(db, [...asParticipant.map((r) => r.pairId), ...asPartner.map((r) => r.pairId)]);
+  return { asParticipant, asPartner, stats };
+  });
   const counts = (pairId: string, side: MeetingSide) => ({
     meetingsLogged: stats.get(pairId)?.logged ?? 0,
     meetingsConfirmed: stats.get(pairId)?.confirmed ?? 0,

@@ -4,7 +4,7 @@ import { enrollments, meetings, pairs, partners, users } from "@/db/schema";
 import { normaliseText, partnerRanker, proposeAssignment, scorePair, type PairReason, type PairSuggestion, type PairingParticipant, type PairingPartner } from "@/lib/pairing";
 import { scoreMatrix, type ScoreMatrix } from "@/lib/pairing/score-matrix";
 import type { Actor } from "./actor";
-import { candidateColumns, candidates, coordinatedCohort, linkedPartners, toCandidate, type CandidateParticipant, type LinkedPartner } from "./pair-rules";
+import { candidateColumns, candidates, inCoordinatedCohort, linkedPartners, toCandidate, type CandidateParticipant, type LinkedPartner } from "./pair-rules";
 import { isUuid } from "./programmes";
 import type { DbOrTx } from "./tx";
 
@@ -97,124 +97,124 @@ const hasActivePair = sql`EXISTS (SELECT 1 FROM ${pairs} ap WHERE ap.enrollment_
  * cohort); only the waiting page is ranked, against every approved partner.
  */
 export async function getPairingBoard(actor: Actor | null, cohortId: string, opts: PairingBoardOptions = {}): Promise<PairingBoard> {
-  const cohort = await coordinatedCohort(actor, cohortId);
-  const { db } = cohort;
-  const query = (opts.q ?? "").trim().slice(0, 200);
-  const needle = normaliseText(query);
-  const size = Math.max(1, Math.floor(opts.pageSize ?? BOARD_PAGE_SIZE));
-  const waitingPage = wholePage(opts.page);
-  const pairedPage = wholePage(opts.pairedPage);
-  const accepted = and(eq(enrollments.cohortId, cohort.id), eq(enrollments.status, "accepted"))!;
-  // Name, address, employer, job title (enrollments.search_text, lower-cased by the database) or a policy area.
-  const like = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const matching = needle
-    ? and(accepted, sql`(${enrollments.searchText} LIKE ${like} OR EXISTS (SELECT 1 FROM unnest(${enrollments.policyAreas}) area WHERE lower(area) LIKE ${like}))`)!
-    : accepted;
-  const total = sql<number>`count(*) over ()`.mapWith(Number);
-  const about = opts.about && isUuid(opts.about) ? opts.about : null;
+  return inCoordinatedCohort(actor, cohortId, async (cohort, db) => {
+    const query = (opts.q ?? "").trim().slice(0, 200);
+    const needle = normaliseText(query);
+    const size = Math.max(1, Math.floor(opts.pageSize ?? BOARD_PAGE_SIZE));
+    const waitingPage = wholePage(opts.page);
+    const pairedPage = wholePage(opts.pairedPage);
+    const accepted = and(eq(enrollments.cohortId, cohort.id), eq(enrollments.status, "accepted"))!;
+    // Name, address, employer, job title (enrollments.search_text, lower-cased by the database) or a policy area.
+    const like = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const matching = needle
+      ? and(accepted, sql`(${enrollments.searchText} LIKE ${like} OR EXISTS (SELECT 1 FROM unnest(${enrollments.policyAreas}) area WHERE lower(area) LIKE ${like}))`)!
+      : accepted;
+    const total = sql<number>`count(*) over ()`.mapWith(Number);
+    const about = opts.about && isUuid(opts.about) ? opts.about : null;
 
-  const [linked, [counts], waitingRows, pairedRows, aboutRows] = await Promise.all([
-    linkedPartners(db, cohort.id),
-    db
-      .select({ accepted: count(), paired: sql<number>`count(*) filter (where ${hasActivePair})`.mapWith(Number) })
-      .from(enrollments)
-      .where(accepted),
-    db
-      .select({ ...candidateColumns, total })
-      .from(enrollments)
-      .innerJoin(users, eq(users.id, enrollments.userId))
-      .where(and(matching, sql`NOT ${hasActivePair}`))
-      .orderBy(asc(enrollments.seq))
-      .limit(size)
-      .offset((waitingPage - 1) * size),
-    db
-      .select({ ...candidateColumns, pairId: pairs.id, partnerId: pairs.partnerId, confirmedAt: pairs.confirmedAt, total })
-      .from(enrollments)
-      .innerJoin(users, eq(users.id, enrollments.userId))
-      .innerJoin(pairs, and(eq(pairs.enrollmentId, enrollments.id), eq(pairs.status, "confirmed")))
-      .where(matching)
-      .orderBy(asc(enrollments.sortName), asc(enrollments.id))
-      .limit(size)
-      .offset((pairedPage - 1) * size),
-    about
-      ? db
-          .select({ enrollmentId: enrollments.id, name: sql<string>`coalesce(${users.name}, ${users.email})`, partnerId: pairs.partnerId })
-          .from(enrollments)
-          .innerJoin(users, eq(users.id, enrollments.userId))
-          .leftJoin(pairs, and(eq(pairs.enrollmentId, enrollments.id), eq(pairs.status, "confirmed")))
-          .where(and(accepted, eq(enrollments.id, about)))
-      : Promise.resolve([]),
-  ]);
-  // Past the last page the window has no row to carry the total: count that list on its own (a stale link).
-  const totalOf = async (rows: { total: number }[], page: number, paired: boolean): Promise<number> => {
-    if (rows.length > 0 || page === 1) return rows[0]?.total ?? 0;
-    const [row] = await db
-      .select({ n: count() })
-      .from(enrollments)
-      .where(and(matching, paired ? hasActivePair : sql`NOT ${hasActivePair}`));
-    return row?.n ?? 0;
-  };
-  const [waitingTotal, pairedTotal] = await Promise.all([totalOf(waitingRows, waitingPage, false), totalOf(pairedRows, pairedPage, true)]);
-
-  const names = new Map(linked.map((p) => [p.id, p.name]));
-  const named = (s: PairSuggestion): Suggestion => ({ ...s, partnerName: names.get(s.partnerId) ?? "" });
-  // Partners not approved are never suggested, not even as ruled out.
-  const rank = partnerRanker(linked.filter((p) => p.status === "approved"));
-  const person = (p: CandidateParticipant) => ({
-    enrollmentId: p.id,
-    name: p.name,
-    employer: p.employer,
-    jobTitle: p.jobTitle,
-    policyAreas: p.policyAreas,
-    languages: p.languages,
-    region: p.region,
-  });
-  const waiting = waitingRows.map(({ total: _t, ...row }): BoardParticipant => {
-    const p = toCandidate(row);
-    const ranked = rank(p);
-    return {
-      ...person(p),
-      pair: null,
-      suggestions: ranked.filter((s) => s.eligible).slice(0, opts.suggestions ?? 5).map(named),
-      ruledOut: ranked.filter((s) => !s.eligible).slice(0, opts.ruledOut ?? 3).map(named),
+    const [linked, [counts], waitingRows, pairedRows, aboutRows] = await Promise.all([
+      linkedPartners(db, cohort.id),
+      db
+        .select({ accepted: count(), paired: sql<number>`count(*) filter (where ${hasActivePair})`.mapWith(Number) })
+        .from(enrollments)
+        .where(accepted),
+      db
+        .select({ ...candidateColumns, total })
+        .from(enrollments)
+        .innerJoin(users, eq(users.id, enrollments.userId))
+        .where(and(matching, sql`NOT ${hasActivePair}`))
+        .orderBy(asc(enrollments.seq))
+        .limit(size)
+        .offset((waitingPage - 1) * size),
+      db
+        .select({ ...candidateColumns, pairId: pairs.id, partnerId: pairs.partnerId, confirmedAt: pairs.confirmedAt, total })
+        .from(enrollments)
+        .innerJoin(users, eq(users.id, enrollments.userId))
+        .innerJoin(pairs, and(eq(pairs.enrollmentId, enrollments.id), eq(pairs.status, "confirmed")))
+        .where(matching)
+        .orderBy(asc(enrollments.sortName), asc(enrollments.id))
+        .limit(size)
+        .offset((pairedPage - 1) * size),
+      about
+        ? db
+            .select({ enrollmentId: enrollments.id, name: sql<string>`coalesce(${users.name}, ${users.email})`, partnerId: pairs.partnerId })
+            .from(enrollments)
+            .innerJoin(users, eq(users.id, enrollments.userId))
+            .leftJoin(pairs, and(eq(pairs.enrollmentId, enrollments.id), eq(pairs.status, "confirmed")))
+            .where(and(accepted, eq(enrollments.id, about)))
+        : Promise.resolve([]),
+    ]);
+    // Past the last page the window has no row to carry the total: count that list on its own (a stale link).
+    const totalOf = async (rows: { total: number }[], page: number, paired: boolean): Promise<number> => {
+      if (rows.length > 0 || page === 1) return rows[0]?.total ?? 0;
+      const [row] = await db
+        .select({ n: count() })
+        .from(enrollments)
+        .where(and(matching, paired ? hasActivePair : sql`NOT ${hasActivePair}`));
+      return row?.n ?? 0;
     };
-  });
-  const paired = pairedRows.map(({ total: _t, pairId, partnerId, confirmedAt, ...row }): BoardParticipant => ({
-    ...person(toCandidate(row)),
-    pair: { pairId, partnerId, partnerName: names.get(partnerId) ?? "", confirmedAt },
-    suggestions: [],
-    ruledOut: [],
-  }));
-  const pages = (n: number) => Math.max(1, Math.ceil(n / size));
-  const acceptedCount = counts?.accepted ?? 0;
-  const pairedCount = counts?.paired ?? 0;
-  const aboutRow = aboutRows[0];
+    const [waitingTotal, pairedTotal] = await Promise.all([totalOf(waitingRows, waitingPage, false), totalOf(pairedRows, pairedPage, true)]);
 
-  return {
-    cohort: { id: cohort.id, name: cohort.name, programmeName: cohort.programmeName },
-    counts: { accepted: acceptedCount, paired: pairedCount, waiting: acceptedCount - pairedCount },
-    query,
-    waiting: { items: waiting, total: waitingTotal, page: waitingPage, pages: pages(waitingTotal) },
-    paired: { items: paired, total: pairedTotal, page: pairedPage, pages: pages(pairedTotal) },
-    about: aboutRow
-      ? {
-          enrollmentId: aboutRow.enrollmentId,
-          name: aboutRow.name,
-          pair: aboutRow.partnerId ? { partnerId: aboutRow.partnerId, partnerName: names.get(aboutRow.partnerId) ?? "" } : null,
-        }
-      : null,
-    partners: linked.map((p) => ({
-      id: p.id,
+    const names = new Map(linked.map((p) => [p.id, p.name]));
+    const named = (s: PairSuggestion): Suggestion => ({ ...s, partnerName: names.get(s.partnerId) ?? "" });
+    // Partners not approved are never suggested, not even as ruled out.
+    const rank = partnerRanker(linked.filter((p) => p.status === "approved"));
+    const person = (p: CandidateParticipant) => ({
+      enrollmentId: p.id,
       name: p.name,
-      status: p.status,
+      employer: p.employer,
+      jobTitle: p.jobTitle,
       policyAreas: p.policyAreas,
       languages: p.languages,
       region: p.region,
-      capacity: p.capacity,
-      paired: p.paired,
-      capacityLeft: p.capacityLeft,
-    })),
-  };
+    });
+    const waiting = waitingRows.map(({ total: _t, ...row }): BoardParticipant => {
+      const p = toCandidate(row);
+      const ranked = rank(p);
+      return {
+        ...person(p),
+        pair: null,
+        suggestions: ranked.filter((s) => s.eligible).slice(0, opts.suggestions ?? 5).map(named),
+        ruledOut: ranked.filter((s) => !s.eligible).slice(0, opts.ruledOut ?? 3).map(named),
+      };
+    });
+    const paired = pairedRows.map(({ total: _t, pairId, partnerId, confirmedAt, ...row }): BoardParticipant => ({
+      ...person(toCandidate(row)),
+      pair: { pairId, partnerId, partnerName: names.get(partnerId) ?? "", confirmedAt },
+      suggestions: [],
+      ruledOut: [],
+    }));
+    const pages = (n: number) => Math.max(1, Math.ceil(n / size));
+    const acceptedCount = counts?.accepted ?? 0;
+    const pairedCount = counts?.paired ?? 0;
+    const aboutRow = aboutRows[0];
+
+    return {
+      cohort: { id: cohort.id, name: cohort.name, programmeName: cohort.programmeName },
+      counts: { accepted: acceptedCount, paired: pairedCount, waiting: acceptedCount - pairedCount },
+      query,
+      waiting: { items: waiting, total: waitingTotal, page: waitingPage, pages: pages(waitingTotal) },
+      paired: { items: paired, total: pairedTotal, page: pairedPage, pages: pages(pairedTotal) },
+      about: aboutRow
+        ? {
+            enrollmentId: aboutRow.enrollmentId,
+            name: aboutRow.name,
+            pair: aboutRow.partnerId ? { partnerId: aboutRow.partnerId, partnerName: names.get(aboutRow.partnerId) ?? "" } : null,
+          }
+        : null,
+      partners: linked.map((p) => ({
+        id: p.id,
+        name: p.name,
+        status: p.status,
+        policyAreas: p.policyAreas,
+        languages: p.languages,
+        region: p.region,
+        capacity: p.capacity,
+        paired: p.paired,
+        capacityLeft: p.capacityLeft,
+      })),
+    };
+  });
 }
 
 /** A partner the coordinator may pick instead in the draft: one of the participant's best eligible partners. */
@@ -309,9 +309,10 @@ function bestAlternatives(
  * be 100,000 choices for 500 participants and 200 partners).
  */
 export async function proposePairs(actor: Actor | null, cohortId: string, opts: { alternatives?: number } = {}): Promise<Proposal> {
-  const cohort = await coordinatedCohort(actor, cohortId);
-  const { db } = cohort;
-  const [people, linked, active] = await Promise.all([candidates(db, cohort.id), linkedPartners(db, cohort.id), activePairs(db, cohort.id)]);
+  const { cohort, people, linked, active } = await inCoordinatedCohort(actor, cohortId, async (cohort, db) => {
+    const [people, linked, active] = await Promise.all([candidates(db, cohort.id), linkedPartners(db, cohort.id), activePairs(db, cohort.id)]);
+    return { cohort, people, linked, active };
+  });
   const unpaired = people.filter((p) => !active.has(p.id));
   const pairable = linked.filter((p) => p.status === "approved");
   const alternatives = Math.max(0, Math.floor(opts.alternatives ?? 0));
@@ -450,45 +451,46 @@ export interface CohortPair {
 
 /** A cohort's pairs with their meetings: logged, confirmed, the last one, and whether the pair is overdue (flagged). */
 export async function listCohortPairs(actor: Actor | null, cohortId: string, opts: { includeEnded?: boolean; now?: Date } = {}): Promise<CohortPair[]> {
-  const cohort = await coordinatedCohort(actor, cohortId);
-  const now = opts.now ?? new Date();
-  const where = [eq(pairs.cohortId, cohort.id)];
-  if (!opts.includeEnded) where.push(eq(pairs.status, "confirmed"));
-  const rows = await cohort.db
-    .select({
-      pairId: pairs.id,
-      status: pairs.status,
-      enrollmentId: pairs.enrollmentId,
-      participantName: sql<string>`coalesce(${users.name}, ${users.email})`,
-      employer: enrollments.employer,
-      partnerId: pairs.partnerId,
-      partnerName: partners.name,
-      confirmedAt: pairs.confirmedAt,
-      endedAt: pairs.endedAt,
-      endReason: pairs.endReason,
-    })
-    .from(pairs)
-    .innerJoin(enrollments, eq(enrollments.id, pairs.enrollmentId))
-    .innerJoin(users, eq(users.id, enrollments.userId))
-    .innerJoin(partners, eq(partners.id, pairs.partnerId))
-    .where(and(...where))
-    .orderBy(asc(partners.name), asc(users.name));
-  const stats = await meetingStats(
-    cohort.db,
-    rows.map((r) => r.pairId),
-  );
-  const dueMs = cohort.meetingDueWeeks * 7 * 86400_000;
-  return rows.map((r) => {
-    const s = stats.get(r.pairId);
-    const confirmed = s?.confirmed ?? 0;
-    return {
-      ...r,
-      meetingsLogged: s?.logged ?? 0,
-      meetingsConfirmed: confirmed,
-      lastMeetingAt: s?.lastMeetingAt ?? null,
-      lastConfirmedAt: s?.lastConfirmedAt ?? null,
-      lastAwaitingAt: s?.lastAwaitingAt ?? null,
-      flagged: r.status === "confirmed" && confirmed === 0 && now.getTime() - r.confirmedAt.getTime() > dueMs,
-    };
+  return inCoordinatedCohort(actor, cohortId, async (cohort, db) => {
+    const now = opts.now ?? new Date();
+    const where = [eq(pairs.cohortId, cohort.id)];
+    if (!opts.includeEnded) where.push(eq(pairs.status, "confirmed"));
+    const rows = await db
+      .select({
+        pairId: pairs.id,
+        status: pairs.status,
+        enrollmentId: pairs.enrollmentId,
+        participantName: sql<string>`coalesce(${users.name}, ${users.email})`,
+        employer: enrollments.employer,
+        partnerId: pairs.partnerId,
+        partnerName: partners.name,
+        confirmedAt: pairs.confirmedAt,
+        endedAt: pairs.endedAt,
+        endReason: pairs.endReason,
+      })
+      .from(pairs)
+      .innerJoin(enrollments, eq(enrollments.id, pairs.enrollmentId))
+      .innerJoin(users, eq(users.id, enrollments.userId))
+      .innerJoin(partners, eq(partners.id, pairs.partnerId))
+      .where(and(...where))
+      .orderBy(asc(partners.name), asc(users.name));
+    const stats = await meetingStats(
+      db,
+      rows.map((r) => r.pairId),
+    );
+    const dueMs = cohort.meetingDueWeeks * 7 * 86400_000;
+    return rows.map((r) => {
+      const s = stats.get(r.pairId);
+      const confirmed = s?.confirmed ?? 0;
+      return {
+        ...r,
+        meetingsLogged: s?.logged ?? 0,
+        meetingsConfirmed: confirmed,
+        lastMeetingAt: s?.lastMeetingAt ?? null,
+        lastConfirmedAt: s?.lastConfirmedAt ?? null,
+        lastAwaitingAt: s?.lastAwaitingAt ?? null,
+        flagged: r.status === "confirmed" && confirmed === 0 && now.getTime() - r.confirmedAt.getTime() > dueMs,
+      };
+    });
   });
 }

@@ -5,7 +5,6 @@
  * pairs are introduced to both sides by mail. Not exported beyond lib/dal.
  */
 import { and, asc, count, eq, inArray } from "drizzle-orm";
-import { getDb } from "@/db/client";
 import { cohortPartners, cohorts, enrollments, pairEvents, pairs, partners, programmes, users, type Locale, type PairEventKind } from "@/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { rankPartners, type PairingParticipant, type PairingPartner } from "@/lib/pairing";
@@ -13,6 +12,7 @@ import { localeLanguage } from "@/lib/validation/regions";
 import { assertRole, COORDINATING, type Actor } from "./actor";
 import { introduce } from "./pair-introductions";
 import { isUuid } from "./programmes";
+import { asActor, narrowTo } from "./rls";
 import { lockWritableCohortRow, type DbOrTx, type Tx } from "./tx";
 
 /** Why a pairing is refused; each is a message key under `errors.`. */
@@ -31,11 +31,23 @@ export async function lockPairingCohort(tx: Tx, cohortId: string): Promise<void>
   await lockWritableCohortRow(tx, cohortId);
 }
 
-/** A cohort the actor coordinates (404 for another organisation, 403 for another role). */
+/** A cohort the actor coordinates (404 for another organisation, 403 for another role), looked up behind the actor's wall. */
 export async function coordinatedCohort(actor: Actor | null, cohortId: string) {
   if (!isUuid(cohortId)) throw new NotFoundError();
-  const db = await getDb();
-  const [row] = await db
+  return asActor(actor, (tx) => findCoordinatedCohort(tx, actor, cohortId));
+}
+
+/** Runs `fn` behind the wall of a cohort's organisation, once the actor is found to coordinate it (404/403 otherwise). */
+export async function inCoordinatedCohort<T>(actor: Actor | null, cohortId: string, fn: (cohort: CoordinatedCohort, tx: Tx) => Promise<T>): Promise<T> {
+  if (!isUuid(cohortId)) throw new NotFoundError();
+  return asActor(actor, async (tx) => fn(await findCoordinatedCohort(tx, actor, cohortId), tx));
+}
+
+export type CoordinatedCohort = Awaited<ReturnType<typeof findCoordinatedCohort>>;
+
+/** In the actor's scope (another organisation's cohort is not there: 404); narrows the transaction to the cohort's organisation. */
+async function findCoordinatedCohort(tx: Tx, actor: Actor | null, cohortId: string) {
+  const [row] = await tx
     .select({
       id: cohorts.id,
       organisationId: cohorts.organisationId,
@@ -48,7 +60,8 @@ export async function coordinatedCohort(actor: Actor | null, cohortId: string) {
     .where(eq(cohorts.id, cohortId));
   if (!row) throw new NotFoundError();
   assertRole(actor, row.organisationId, COORDINATING);
-  return { ...row, db };
+  await narrowTo(tx, row.organisationId);
+  return row;
 }
 
 /** The acting person's id for the record (null for the operator's CLI). */

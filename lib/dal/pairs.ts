@@ -1,5 +1,4 @@
 import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
 import { pairs } from "@/db/schema";
 import { AppError, ConflictError, NotFoundError } from "@/lib/errors";
 import type { PairInput } from "@/lib/validation/pairing";
@@ -18,7 +17,7 @@ import {
   type PairRefusal,
 } from "./pair-rules";
 import { isUuid } from "./programmes";
-import { inScope, tenant } from "./rls";
+import { asActor, inScope, tenant } from "./rls";
 import type { Tx } from "./tx";
 
 export { BOARD_PAGE_SIZE, getPairingBoard, listCohortPairs, proposePairs, type BoardParticipant, type CohortPair, type PairingBoard, type Proposal } from "./pair-queries";
@@ -66,11 +65,11 @@ async function lockedActivePair(tx: Tx, pairId: string) {
 /** The pair's organisation, checked against the actor before anything is locked. */
 async function coordinatedPair(actor: Actor | null, pairId: string) {
   if (!isUuid(pairId)) throw new NotFoundError();
-  const db = await getDb();
-  const [head] = await db.select({ organisationId: pairs.organisationId, cohortId: pairs.cohortId }).from(pairs).where(eq(pairs.id, pairId));
+  // In the actor's scope: another organisation's pair is not there (404).
+  const [head] = await asActor(actor, (tx) => tx.select({ organisationId: pairs.organisationId, cohortId: pairs.cohortId }).from(pairs).where(eq(pairs.id, pairId)));
   if (!head) throw new NotFoundError();
   assertRole(actor, head.organisationId, COORDINATING);
-  return { db, ...head };
+  return head;
 }
 
 function requireReason(reason: string): string {

@@ -14,20 +14,22 @@ import { isUuid } from "./programmes";
 import { organisationPolicyAreas, publicPolicyAreas, storedAreas, withUnmatched } from "./policy-areas";
 import { limitPublicForm } from "./rate-limit";
 import { asActor, inScope, tenant } from "./rls";
-import { transaction, type Tx } from "./tx";
+import type { Tx } from "./tx";
 
 export { linkPartnerToCohort, unlinkPartnerFromCohort } from "./cohort-partners";
 
 
 /** Organisations an initiative can register with on the public form: those that run a programme. */
 export async function listPublicOrganisationsForRegistration(): Promise<{ id: string; slug: string; name: string; policyAreas: string[] }[]> {
-  const db = await getDb();
-  const orgs = await db
-    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
-    .from(organisations)
-    .where(exists(db.select({ one: sql`1` }).from(programmes).where(eq(programmes.organisationId, organisations.id))))
-    .orderBy(asc(organisations.name))
-    .limit(200);
+  // The catalogue's scope: programmes of every organisation, nothing else.
+  const orgs = await inScope({ kind: "public" }, (db) =>
+    db
+      .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
+      .from(organisations)
+      .where(exists(db.select({ one: sql`1` }).from(programmes).where(eq(programmes.organisationId, organisations.id))))
+      .orderBy(asc(organisations.name))
+      .limit(200),
+  );
   // The areas its published cohorts offer participants: the list a partner chooses from.
   const areas = await publicPolicyAreas(orgs.map((o) => o.id));
   return orgs.map((o) => ({ ...o, policyAreas: areas.get(o.id) ?? [] }));
@@ -85,7 +87,8 @@ export async function registerPartner(
     .where(isUuid(organisationSlugOrId) ? eq(organisations.id, organisationSlugOrId) : eq(organisations.slug, organisationSlugOrId));
   if (!org) throw new NotFoundError();
   const email = signedIn ? signedIn.email : normaliseEmail(input.ownerEmail);
-  return transaction(db, async (tx) => {
+  // Organisations are not walled; the registration is written behind the chosen one's wall.
+  return inScope(tenant(org.id), async (tx) => {
     const user = await ensureUser(tx, email, input.ownerName, signedIn?.locale ?? opts.locale);
     if (!user.name) await tx.update(users).set({ name: input.ownerName }).where(eq(users.id, user.id));
     const [twin] = await tx
@@ -108,8 +111,7 @@ export async function invitePartner(actor: Actor | null, input: InvitePartnerInp
   const organisationId = currentOrganisation(actor, COORDINATING);
   const by = actorUserId(actor);
   const email = normaliseEmail(input.ownerEmail);
-  const db = await getDb();
-  return transaction(db, async (tx) => {
+  return inScope(tenant(organisationId), async (tx) => {
     const owner = await ensureUser(tx, email, input.ownerName, input.ownerLocale);
     const now = new Date();
     const [row] = await tx

@@ -7,12 +7,12 @@
  * are not touched.
  */
 import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
 import { cohorts, enrollments, memberships, partners, programmes, signUpRequests, users } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { eraseAccount } from "./account-deletion";
 import { assertRole, COORDINATING, type Actor, type SystemActor } from "./actor";
 import { lockCohort } from "./enrollment-rules";
+import { applyScope, asActor, inScope, narrowTo, system, tenant } from "./rls";
 import type { Tx } from "./tx";
 import { isUuid } from "./programmes";
 
@@ -34,12 +34,13 @@ export interface CohortRetention {
 /** When a cohort's personal data is (or was) anonymised; for its coordinators. */
 export async function getCohortRetention(actor: Actor | null, cohortId: string): Promise<CohortRetention> {
   if (!isUuid(cohortId)) throw new NotFoundError();
-  const db = await getDb();
-  const [row] = await db
-    .select({ organisationId: cohorts.organisationId, retentionMonths: programmes.retentionMonths, anonymiseOn, anonymisedAt: cohorts.anonymisedAt })
-    .from(cohorts)
-    .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
-    .where(eq(cohorts.id, cohortId));
+  const [row] = await asActor(actor, (db) =>
+    db
+      .select({ organisationId: cohorts.organisationId, retentionMonths: programmes.retentionMonths, anonymiseOn, anonymisedAt: cohorts.anonymisedAt })
+      .from(cohorts)
+      .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
+      .where(eq(cohorts.id, cohortId)),
+  );
   if (!row) throw new NotFoundError();
   assertRole(actor, row.organisationId, COORDINATING);
   return { retentionMonths: row.retentionMonths, anonymiseOn: row.anonymiseOn, anonymisedAt: row.anonymisedAt };
@@ -61,22 +62,24 @@ export async function listCohortsDueForAnonymisation(
   if (!isUuid(programmeId)) throw new NotFoundError();
   const now = opts.now ?? new Date();
   const days = opts.days ?? RETENTION_NOTICE_DAYS;
-  const db = await getDb();
-  const [programme] = await db.select({ organisationId: programmes.organisationId }).from(programmes).where(eq(programmes.id, programmeId));
-  if (!programme) throw new NotFoundError();
-  assertRole(actor, programme.organisationId, COORDINATING);
-  return db
-    .select({ id: cohorts.id, name: cohorts.name, endDate: cohorts.endDate, anonymiseOn })
-    .from(cohorts)
-    .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
-    .where(
-      and(
-        eq(cohorts.programmeId, programmeId),
-        isNull(cohorts.anonymisedAt),
-        sql`${cohorts.endDate} + make_interval(months => ${programmes.retentionMonths}) <= ${todayInCohort(now)} + ${days}::int`,
-      ),
-    )
-    .orderBy(asc(cohorts.endDate), asc(cohorts.name));
+  return asActor(actor, async (db) => {
+    const [programme] = await db.select({ organisationId: programmes.organisationId }).from(programmes).where(eq(programmes.id, programmeId));
+    if (!programme) throw new NotFoundError();
+    assertRole(actor, programme.organisationId, COORDINATING);
+    await narrowTo(db, programme.organisationId);
+    return db
+      .select({ id: cohorts.id, name: cohorts.name, endDate: cohorts.endDate, anonymiseOn })
+      .from(cohorts)
+      .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
+      .where(
+        and(
+          eq(cohorts.programmeId, programmeId),
+          isNull(cohorts.anonymisedAt),
+          sql`${cohorts.endDate} + make_interval(months => ${programmes.retentionMonths}) <= ${todayInCohort(now)} + ${days}::int`,
+        ),
+      )
+      .orderBy(asc(cohorts.endDate), asc(cohorts.name));
+  });
 }
 
 /** Free text people wrote (reasons) is cleared; the reason keys Koppel itself writes ("placeFreed", "enrollment:withdrawn") stay. */
@@ -88,17 +91,20 @@ const KEY_REASON = "^[a-z][A-Za-z]*(:[a-z]+)?$";
  * Idempotent; each cohort is done under its lock in one transaction. Returns the cohorts done.
  */
 export async function anonymiseExpiredCohorts(_actor: SystemActor, now: Date = new Date()): Promise<{ cohorts: number; enrollments: number }> {
-  const db = await getDb();
-  const due = await db
-    .select({ id: cohorts.id })
-    .from(cohorts)
-    .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
-    .where(and(isNull(cohorts.anonymisedAt), sql`${cohorts.endDate} + make_interval(months => ${programmes.retentionMonths}) <= ${todayInCohort(now)}`))
-    .orderBy(asc(cohorts.id));
+  // Only which cohorts are due is read across organisations; each is anonymised behind its own
+  // organisation's wall (and an account left empty in that person's scope).
+  const due = await inScope(system("retention: cohorts past their retention period"), (db) =>
+    db
+      .select({ id: cohorts.id, organisationId: cohorts.organisationId })
+      .from(cohorts)
+      .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
+      .where(and(isNull(cohorts.anonymisedAt), sql`${cohorts.endDate} + make_interval(months => ${programmes.retentionMonths}) <= ${todayInCohort(now)}`))
+      .orderBy(asc(cohorts.id)),
+  );
   let done = 0;
   let people = 0;
-  for (const { id } of due) {
-    const n = await db.transaction(async (tx) => {
+  for (const { id, organisationId } of due) {
+    const n = await inScope(tenant(organisationId), async (tx) => {
       await lockCohort(tx, id);
       const [again] = await tx.select({ anonymisedAt: cohorts.anonymisedAt }).from(cohorts).where(eq(cohorts.id, id));
       if (again?.anonymisedAt) return null;
@@ -149,6 +155,8 @@ export async function anonymiseExpiredCohorts(_actor: SystemActor, now: Date = n
 /**
  * An account that existed only for anonymised cohorts (no other sign-up, no partner, no role but
  * participant) holds nothing any more but a name and an address: it is erased as a deletion would.
+ * Whether anything is left is asked in that person's own scope (every organisation); the
+ * transaction is left in the last person's scope, so this comes last.
  */
 async function eraseAccountsLeftEmpty(tx: Tx, userIds: string[], now: Date): Promise<void> {
   const ids = userIds.filter((u) => !u.startsWith("anonymised-"));
@@ -160,6 +168,7 @@ async function eraseAccountsLeftEmpty(tx: Tx, userIds: string[], now: Date): Pro
     .orderBy(asc(users.id))
     .for("update");
   for (const u of candidates) {
+    await applyScope(tx, { kind: "person", userId: u.id });
     const [[e], [p], [r]] = await Promise.all([
       tx.select({ n: count() }).from(enrollments).where(eq(enrollments.userId, u.id)),
       tx.select({ n: count() }).from(partners).where(eq(partners.ownerUserId, u.id)),

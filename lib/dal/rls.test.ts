@@ -7,7 +7,7 @@ import { loadActor, SYSTEM } from "./actor";
 import { NotFoundError } from "@/lib/errors";
 import { getPublicCohort, listOpenCohorts } from "./enrollment-queries";
 import { listProgrammes } from "./programmes";
-import { asActor, inScope, TENANT_ROLE } from "./rls";
+import { asActor, inScope, PERSON_ROLE, TENANT_ROLE } from "./rls";
 import { sqlState } from "./tx";
 
 let t: TestDatabase;
@@ -161,18 +161,33 @@ describe("row-level security", () => {
 
   it("a person reads their own records in every organisation and nobody else's", async () => {
     const scope = { kind: "person", userId: a.userId } as const;
-    const [enrollments, memberships, partners, tokens, cohorts] = await inScope(scope, async (tx) => [
+    const [enrollments, memberships, partners, tokens, cohorts, pairs, meetings, programmes, mail, signUps] = await inScope(scope, async (tx) => [
       await tx.select().from(s.enrollments),
       await tx.select().from(s.memberships),
       await tx.select().from(s.partners),
       await tx.select().from(s.apiTokens),
       await tx.select().from(s.cohorts),
+      await tx.select().from(s.pairs),
+      await tx.select().from(s.meetings),
+      await tx.select().from(s.programmes),
+      await tx.select().from(s.mailOutbox),
+      await tx.select().from(s.signUpRequests),
     ]);
     expect(enrollments.map((e) => e.userId)).toEqual([a.userId]);
     expect(memberships.map((m) => m.userId)).toEqual([a.userId]);
     expect(partners.map((p) => p.ownerUserId)).toEqual([a.userId]);
     expect(tokens.map((p) => p.userId)).toEqual([a.userId]);
-    expect(cohorts).toEqual([]);
+    // The cohort of their own enrollment and pair, not the draft, not another organisation's.
+    expect(cohorts.map((c) => c.id)).toEqual([a.cohortId]);
+    expect(pairs.map((p) => p.organisationId)).toEqual([a.organisationId]);
+    expect(meetings.map((m) => m.organisationId)).toEqual([a.organisationId]);
+    expect(programmes.map((p) => p.id)).toEqual([a.programmeId]);
+    expect(mail.map((m) => m.toAddress)).toEqual(["tenant-a@example.org"]);
+    expect(signUps).toEqual([]);
+    // Read only, apart from letting go of their own records.
+    const planted = inScope(scope, (tx) => tx.insert(s.memberships).values({ organisationId: b.organisationId, userId: a.userId, role: "admin" }));
+    await expect(planted).rejects.toSatisfy((err) => sqlState(err) === "42501");
+    expect(await inScope(scope, (tx) => tx.update(s.enrollments).set({ motivation: "x" }).where(eq(s.enrollments.organisationId, a.organisationId)).returning())).toEqual([]);
   });
 
   it("an actor is walled to their organisations; SYSTEM sees every organisation", async () => {
@@ -188,11 +203,15 @@ describe("row-level security", () => {
   it("the role and settings end with the transaction: the pooled connection is the owner again", async () => {
     const inside = await inScope({ kind: "tenant", organisationIds: [a.organisationId] }, async (tx) => (await tx.execute(sql`SELECT current_user AS u`)).rows[0]);
     expect(inside).toEqual({ u: TENANT_ROLE });
+    const person = await inScope({ kind: "person", userId: a.userId }, async (tx) => (await tx.execute(sql`SELECT current_user AS u`)).rows[0]);
+    expect(person).toEqual({ u: PERSON_ROLE });
     const after = await t.db.execute(sql`SELECT current_user AS u, current_setting('koppel.organisation_ids', true) AS orgs`);
     expect(after.rows[0]!.u).not.toBe(TENANT_ROLE);
     expect(after.rows[0]!.orgs ?? "").toBe("");
     // The role cannot escape the wall by itself.
-    const [role] = (await t.db.execute(sql`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = ${TENANT_ROLE}`)).rows;
-    expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
+    for (const name of [TENANT_ROLE, PERSON_ROLE]) {
+      const [role] = (await t.db.execute(sql`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = ${name}`)).rows;
+      expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
+    }
   });
 });

@@ -6,8 +6,7 @@
  * membership, no enrollment, so no count, list or waitlist position can include it.
  */
 import crypto from "node:crypto";
-import { and, eq, isNull, lt } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import { enrollments, organisations, signUpRequests, type EnrollmentStatus, type Locale, type SignUpDetails } from "@/db/schema";
 import { renderSignUpConfirmation } from "@/emails/sign-up-confirmation";
 import { appUrl } from "@/lib/env";
@@ -16,10 +15,14 @@ import type { SignUpInput } from "@/lib/validation/enrollment";
 import type { SystemActor } from "./actor";
 import { activeEnrollmentOf, admit, detailsOf } from "./admission";
 import { normaliseEmail } from "./auth";
-import { lockCohort, readCohort, signUpOpen, waitlistPosition } from "./enrollment-rules";
+import { enterCohortOrganisation, lockCohort, readCohort, signUpOpen, waitlistPosition } from "./enrollment-rules";
 import { enqueueMail } from "./mail";
 import { isUuid } from "./programmes";
-import { transaction, type Tx } from "./tx";
+import { inScope, narrowTo, system, tenant } from "./rls";
+import type { Tx } from "./tx";
+
+/** A walled scope that sees no organisation yet (narrowed once the token named one). */
+const tenant0 = { kind: "tenant", organisationIds: [] } as const;
 
 /** How long a confirmation link works; unconfirmed sign-ups are dropped after it. */
 export const CONFIRMATION_HOURS = 24;
@@ -36,8 +39,8 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
  */
 export async function requestSignUpConfirmation(cohortId: string, input: SignUpInput, opts: { locale: Locale; now: Date }): Promise<void> {
   const email = normaliseEmail(input.email);
-  const db = await getDb();
-  await transaction(db, async (tx) => {
+  await inScope({ kind: "public" }, async (tx) => {
+    await enterCohortOrganisation(tx, cohortId);
     const cohort = await readCohort(tx, cohortId);
     if (cohort.status === "draft" || cohort.archivedAt) throw new NotFoundError();
     if (!signUpOpen(cohort, opts.now)) throw new ConflictError("signUpClosed");
@@ -95,8 +98,14 @@ export type SignUpConfirmationView =
  */
 export async function getSignUpConfirmation(token: string, cohortId: string, now: Date = new Date()): Promise<SignUpConfirmationView> {
   if (!TOKEN.test(token) || !isUuid(cohortId)) return { state: "invalid" };
-  const db = await getDb();
-  return transaction(db, async (tx) => {
+  return inScope({ kind: "public" }, async (tx) => {
+    // A cohort the catalogue does not show: the link is not valid here.
+    try {
+      await enterCohortOrganisation(tx, cohortId);
+    } catch (err) {
+      if (err instanceof NotFoundError) return { state: "invalid" } as const;
+      throw err;
+    }
     const [req] = await tx.select().from(signUpRequests).where(eq(signUpRequests.tokenHash, hashOf(token)));
     if (!req || req.cohortId !== cohortId) return { state: "invalid" } as const;
     const cohort = await readCohort(tx, req.cohortId);
@@ -154,11 +163,16 @@ const SCRUBBED: SignUpDetails = {
 export async function confirmSignUp(token: string, opts: { now?: Date } = {}): Promise<ConfirmedSignUp> {
   if (!TOKEN.test(token)) throw new NotFoundError();
   const hash = hashOf(token);
-  const db = await getDb();
-  // The cohort is locked before the request, the order every sign-up path takes.
-  const [head] = await db.select({ cohortId: signUpRequests.cohortId }).from(signUpRequests).where(eq(signUpRequests.tokenHash, hash));
-  if (!head) throw new NotFoundError();
-  return transaction(db, async (tx) => {
+  // Nothing but the token is known: a walled transaction that sees no organisation asks which
+  // organisation holds it (koppel_sign_up_request_organisation, migration 0013) and is narrowed to that one.
+  return inScope(tenant0, async (tx) => {
+    const found = await tx.execute<{ org: string | null }>(sql`SELECT koppel_sign_up_request_organisation(${hash})::text AS org`);
+    const organisationId = found.rows[0]?.org;
+    if (!organisationId) throw new NotFoundError();
+    await narrowTo(tx, organisationId);
+    // The cohort is locked before the request, the order every sign-up path takes.
+    const [head] = await tx.select({ cohortId: signUpRequests.cohortId }).from(signUpRequests).where(eq(signUpRequests.tokenHash, hash));
+    if (!head) throw new NotFoundError();
     const cohort = await lockCohort(tx, head.cohortId);
     const [req] = await tx.select().from(signUpRequests).where(eq(signUpRequests.tokenHash, hash)).for("update");
     if (!req) throw new NotFoundError();
@@ -190,7 +204,19 @@ export async function confirmSignUp(token: string, opts: { now?: Date } = {}): P
  * Returns how many were dropped.
  */
 export async function dropUnconfirmedSignUps(_actor: SystemActor, now: Date = new Date()): Promise<number> {
-  const db = await getDb();
-  const gone = await db.delete(signUpRequests).where(lt(signUpRequests.expiresAt, now)).returning({ id: signUpRequests.id });
-  return gone.length;
+  // Which organisations have lapsed requests is read across organisations; each drops its own.
+  const due = await inScope(system("sign-up confirmations: organisations with lapsed requests"), (tx) =>
+    tx.selectDistinct({ organisationId: signUpRequests.organisationId }).from(signUpRequests).where(lt(signUpRequests.expiresAt, now)),
+  );
+  let dropped = 0;
+  for (const { organisationId } of due) {
+    const gone = await inScope(tenant(organisationId), (tx) =>
+      tx
+        .delete(signUpRequests)
+        .where(and(eq(signUpRequests.organisationId, organisationId), lt(signUpRequests.expiresAt, now)))
+        .returning({ id: signUpRequests.id }),
+    );
+    dropped += gone.length;
+  }
+  return dropped;
 }
