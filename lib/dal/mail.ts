@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { mailOutbox, type Locale } from "@/db/schema";
@@ -33,7 +34,11 @@ export async function enqueueMail(
 ): Promise<string | null> {
   // Deleted accounts and anonymised enrollments carry a `.invalid` placeholder (RFC 2606): nobody to tell.
   if (mail.to.endsWith("@invalid")) return null;
-  const [row] = await tx.insert(mailOutbox).values({
+  // The id is made here, not returned by the insert: inside a tenant's wall mail is insert-only
+  // (no policy lets RETURNING read the row back).
+  const id = randomUUID();
+  await tx.insert(mailOutbox).values({
+    id,
     toAddress: mail.to,
     locale: mail.locale,
     template: mail.template,
@@ -43,9 +48,9 @@ export async function enqueueMail(
     secret: mail.secret || SECRET_TEMPLATES.has(mail.template) || carriesSignInLink(mail.text),
     organisationId: mail.organisationId ?? null,
     ...(mail.holdMs ? { nextAttemptAt: dbNowPlus(mail.holdMs) } : {}),
-  }).returning({ id: mailOutbox.id });
+  });
   notifyOutbox();
-  return row?.id ?? null;
+  return id;
 }
 
 const LISTENERS = Symbol.for("koppel.outboxListeners");
