@@ -235,6 +235,31 @@ test("a coordinator decides several applications at once: a preview names everyo
   await expect(page.getByText("Niet in de doelgroep").first()).toBeVisible();
 });
 
+test("the coordinator's start page says what needs them today, with counts and links to the place to act", async ({ page, browser }) => {
+  const person = newPerson(`Gijs${unique()}`);
+  await signUpAsNewPerson(browser, "Voorjaar 2027", person, /Status: Applied/);
+
+  await signInAsDemo(page, "coordinator");
+  await page.goto("/en/coordinator");
+  const today = page.getByRole("region", { name: "What needs you today" });
+  await expect(today).toBeVisible();
+  const waiting = today.getByRole("listitem").filter({ hasText: /applications? waits? for a decision/ }).first();
+  await expect(waiting).toBeVisible();
+  const link = waiting.getByRole("link", { name: /^Voorjaar 2027 \(\d+\)$/ });
+  const count = Number(/\((\d+)\)/.exec((await link.textContent()) ?? "")?.[1]);
+  expect(count).toBeGreaterThanOrEqual(1);
+  // Every cohort shows its status.
+  const cohortRow = page.getByRole("row", { name: /Voorjaar 2027/ }).first();
+  await expect(cohortRow.getByRole("cell").nth(2)).toHaveText(/Sign-up open|Full|Sign-up closed|Running|Sign-up opens later|Completed|Draft/);
+  await expectAccessible(page);
+
+  await link.click();
+  await expect(page).toHaveURL(/\/applications\?status=applied/);
+  await expect(page.getByLabel("Status", { exact: true })).toHaveValue("applied");
+  await expect(page.getByText(count === 1 ? "1 application matches" : `${count} applications match`)).toBeVisible();
+  await expect(page.getByRole("link", { name: person.name })).toBeVisible();
+});
+
 test("the waitlist: a freed place is offered by mail to the next person, who accepts it", async ({ page, browser }) => {
   const today = new Date();
   const isoDay = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
