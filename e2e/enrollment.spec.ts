@@ -260,6 +260,29 @@ test("the coordinator's start page says what needs them today, with counts and l
   await expect(page.getByRole("link", { name: person.name })).toBeVisible();
 });
 
+test("a participant changes their answers while the application is under review", async ({ page, browser }) => {
+  const person = newPerson(`Hanna${unique()}`);
+  await signUpAsNewPerson(browser, "Voorjaar 2027", person, /Status: Applied/);
+  await followMail(page, person, /We received your sign-up for Voorjaar 2027/);
+  await expect(page).toHaveURL(/\/en\/participant/);
+  await page.getByRole("link", { name: "Change my answers: Voorjaar 2027" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your application for Voorjaar 2027" })).toBeVisible();
+  await expect(page.getByLabel(/^Job title/)).toHaveValue("Beleidsadviseur");
+  await expect(page.getByText(/Last changed:/)).toBeVisible();
+  await expectAccessible(page);
+  // The same rules as the sign-up form: an empty required field is refused next to it.
+  await page.getByLabel(/^Job title/).fill("");
+  await page.getByRole("button", { name: "Save my answers" }).click();
+  await expect(page.locator("#jobTitle-error")).toBeVisible();
+  await page.getByLabel(/^Job title/).fill("Senior beleidsadviseur");
+  await page.getByLabel(/^Why do you want to take part/).fill("Ik wil nu vooral leren over energiecoöperaties.");
+  await page.getByRole("button", { name: "Save my answers" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your answers have been saved." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel(/^Job title/)).toHaveValue("Senior beleidsadviseur");
+  await expect(page.getByLabel(/^Why do you want to take part/)).toHaveValue("Ik wil nu vooral leren over energiecoöperaties.");
+});
+
 test("the waitlist: a freed place is offered by mail to the next person, who accepts it", async ({ page, browser }) => {
   const today = new Date();
   const isoDay = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
