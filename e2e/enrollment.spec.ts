@@ -174,7 +174,7 @@ test("a new person signs up through the form, confirms from the mail, sees the s
   await expect(mine).toContainText("Accepted");
 });
 
-test("a coordinator decides several applications at once; each change is recorded", async ({ page, browser }) => {
+test("a coordinator decides several applications at once: a preview names everyone and their mail, the result names them, and undo puts them back", async ({ page, browser }) => {
   const tag = unique();
   const people = [newPerson(`Eva${tag}`), newPerson(`Femke${tag}`)];
   for (const person of people) await signUpAsNewPerson(browser, "Voorjaar 2027", person, /Status: Applied/);
@@ -187,23 +187,100 @@ test("a coordinator decides several applications at once; each change is recorde
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page.getByText("2 applications match")).toBeVisible();
   await page.waitForLoadState("networkidle");
-  // Nothing selected: the refusal is said next to the selection, not a crash.
-  await page.getByRole("button", { name: "Apply to the selected applications" }).click();
-  await expect(page.locator("#bulk-ids-error")).toBeVisible();
+  // Nothing selected: the preview says so and leads back, nothing crashes.
+  await page.getByRole("button", { name: "Continue: check who is affected" }).click();
+  await expect(page.getByText("No application was selected")).toBeVisible();
+  await page.goBack();
   await page.getByRole("checkbox", { name: "Select all applications on this page" }).check();
-  await expect(page.getByText("2 applications selected")).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: `Select ${people[0]!.name}` })).toBeChecked();
   await page.getByRole("radio", { name: "Reject" }).check();
   await page.getByLabel(/^Reason/).fill("Niet in de doelgroep");
-  await page.getByRole("button", { name: "Apply to the selected applications" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /2/ }).first()).toBeVisible();
-  await expectAccessible(page);
-  await page.reload();
-  await expect(page.getByRole("row", { name: new RegExp(people[0]!.name) })).toContainText("Rejected");
-  await expect(page.getByRole("row", { name: new RegExp(people[1]!.name) })).toContainText("Rejected");
+  await page.getByRole("button", { name: "Continue: check who is affected" }).click();
 
+  // The look back: who, by name, and the mail each will get; nothing has changed yet.
+  await expect(page.getByRole("heading", { name: "Check before you decide" })).toBeVisible();
+  await expect(page.getByText("2 people will be rejected.")).toBeVisible();
+  const affected = page.getByRole("table", { name: "Who is affected and what they will receive" });
+  for (const p of people) await expect(affected.getByRole("row", { name: new RegExp(p.name) })).toContainText("Applied → Rejected");
+  await expect(affected.getByText(/“Your sign-up for Voorjaar 2027”/).first()).toBeVisible();
+  await affected.getByText(/“Your sign-up for Voorjaar 2027”/).first().click();
+  await expect(affected.getByText(/Reason: Niet in de doelgroep/).first()).toBeVisible();
+  await expect(page.getByText(/The messages wait 2 minutes before they are sent/)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Reject 2 people and send the messages" }).click();
+
+  // Afterwards: named, with the mails held and an undo.
+  await expect(page.getByRole("heading", { name: "Decision on several applications" })).toBeVisible();
+  await expect(page.getByRole("status").first()).toContainText("Rejected (2)");
+  for (const p of people) await expect(page.getByRole("status").first()).toContainText(p.name);
+  await expect(page.getByText(/The 2 messages wait until/)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Undo this decision" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Undone");
+  await expect(page.getByRole("button", { name: "Undo this decision" })).toHaveCount(0);
+  for (const p of people) await expect(page.getByRole("row", { name: new RegExp(p.name) })).toContainText("Applied");
+
+  // Decided again and left alone: the rejection is on record with its reason, its mail held for the undo window.
+  await page.getByRole("link", { name: "Back to the applications" }).click();
+  await page.getByRole("searchbox", { name: "Search", exact: true }).fill(tag);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await page.getByRole("checkbox", { name: `Select ${people[1]!.name}` }).check();
+  await page.getByRole("radio", { name: "Reject" }).check();
+  await page.getByLabel(/^Reason/).fill("Niet in de doelgroep");
+  await page.getByRole("button", { name: "Continue: check who is affected" }).click();
+  await page.getByRole("button", { name: "Reject 1 person and send the message" }).click();
+  await expect(page.getByRole("status").first()).toContainText(`Rejected (1): ${people[1]!.name}.`);
+  await expect(page.getByText(/The message waits until/)).toBeVisible();
   await page.getByRole("link", { name: people[1]!.name }).click();
   await expect(page.getByText("Niet in de doelgroep").first()).toBeVisible();
-  await waitForMail(people[1]!.email, /Your sign-up for Voorjaar 2027/);
+});
+
+test("the coordinator's start page says what needs them today, with counts and links to the place to act", async ({ page, browser }) => {
+  const person = newPerson(`Gijs${unique()}`);
+  await signUpAsNewPerson(browser, "Voorjaar 2027", person, /Status: Applied/);
+
+  await signInAsDemo(page, "coordinator");
+  await page.goto("/en/coordinator");
+  const today = page.getByRole("region", { name: "What needs you today" });
+  await expect(today).toBeVisible();
+  const waiting = today.getByRole("listitem").filter({ hasText: /applications? waits? for a decision/ }).first();
+  await expect(waiting).toBeVisible();
+  const link = waiting.getByRole("link", { name: /^Voorjaar 2027 \(\d+\)$/ });
+  const count = Number(/\((\d+)\)/.exec((await link.textContent()) ?? "")?.[1]);
+  expect(count).toBeGreaterThanOrEqual(1);
+  // Every cohort shows its status.
+  const cohortRow = page.getByRole("row", { name: /Voorjaar 2027/ }).first();
+  await expect(cohortRow.getByRole("cell").nth(2)).toHaveText(/Sign-up open|Full|Sign-up closed|Running|Sign-up opens later|Completed|Draft/);
+  await expectAccessible(page);
+
+  await link.click();
+  await expect(page).toHaveURL(/\/applications\?status=applied/);
+  await expect(page.getByLabel("Status", { exact: true })).toHaveValue("applied");
+  await expect(page.getByText(count === 1 ? "1 application matches" : `${count} applications match`)).toBeVisible();
+  await expect(page.getByRole("link", { name: person.name })).toBeVisible();
+});
+
+test("a participant changes their answers while the application is under review", async ({ page, browser }) => {
+  const person = newPerson(`Hanna${unique()}`);
+  await signUpAsNewPerson(browser, "Voorjaar 2027", person, /Status: Applied/);
+  await followMail(page, person, /We received your sign-up for Voorjaar 2027/);
+  await expect(page).toHaveURL(/\/en\/participant/);
+  await page.getByRole("link", { name: /^Change my answers\s*: Voorjaar 2027/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your application for Voorjaar 2027" })).toBeVisible();
+  await expect(page.getByLabel(/^Job title/)).toHaveValue("Beleidsadviseur");
+  await expect(page.getByText(/Last changed:/)).toBeVisible();
+  await expectAccessible(page);
+  // The same rules as the sign-up form: an empty required field is refused next to it.
+  await page.getByLabel(/^Job title/).fill("");
+  await page.getByRole("button", { name: "Save my answers" }).click();
+  await expect(page.locator("#jobTitle-error")).toBeVisible();
+  await page.getByLabel(/^Job title/).fill("Senior beleidsadviseur");
+  await page.getByLabel(/^Why do you want to take part/).fill("Ik wil nu vooral leren over energiecoöperaties.");
+  await page.getByRole("button", { name: "Save my answers" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your answers have been saved." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel(/^Job title/)).toHaveValue("Senior beleidsadviseur");
+  await expect(page.getByLabel(/^Why do you want to take part/)).toHaveValue("Ik wil nu vooral leren over energiecoöperaties.");
 });
 
 test("the waitlist: a freed place is offered by mail to the next person, who accepts it", async ({ page, browser }) => {

@@ -77,6 +77,8 @@ test("an initiative registers, a coordinator pairs it by suggestion, both are in
   await expect(sanne).toContainText(/Duurzaamheid/);
   await expect(sanne).toContainText("Shared policy areas: Duurzaamheid, Energietransitie");
   await expect(sanne).toContainText("Same region: Utrecht");
+  // Scores are shown with their scale.
+  await expect(sanne).toContainText(/Match score \d+ of \d+/);
   // Ahmed works for Gemeente Zwolle: its host team is ruled out for him, and the board says why.
   const ahmed = page.locator("article").filter({ has: page.getByRole("heading", { name: "Ahmed Benali" }) }).last();
   await expect(ahmed).toContainText(/own employer/i);
@@ -176,6 +178,9 @@ test("a coordinator proposes pairs for everyone, edits the draft and applies it 
   await page.getByRole("link", { name: "Propose pairs for everyone" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Proposed pairs for everyone" })).toBeVisible();
   await expectAccessible(page);
+  // Scores carry their scale: per pair and in total.
+  await expect(page.getByText(/Total match score \d+ of at most \d+\./)).toBeVisible();
+  await expect(page.getByRole("cell", { name: /^\d+ of \d+$/ }).first()).toBeVisible();
 
   // Ahmed works for Gemeente Zwolle, so its host team is never offered for him.
   const ahmed = page.getByRole("combobox", { name: "Partner for Ahmed Benali" });

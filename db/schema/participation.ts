@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { enrollmentStatusEnum, localeEnum, questionKindEnum } from "./enums";
+import { enrollmentStatusEnum, localeEnum, questionKindEnum, type EnrollmentStatus } from "./enums";
 import { organisations } from "./organisations";
 import { cohorts } from "./programmes";
 
@@ -154,4 +154,41 @@ export const cohortQuestions = pgTable(
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("cohort_questions_cohort_idx").on(t.cohortId, t.position)],
+);
+
+/** One item of a decision batch: the enrollment and what it was before, so the batch can be undone. */
+export interface DecisionBatchItem {
+  enrollmentId: string;
+  from: EnrollmentStatus;
+  offerExpiresAt: string | null;
+  /** changed by the decision, unchanged (already so), refused (full, withdrawn), or offered a place it freed. */
+  outcome: "changed" | "unchanged" | "full" | "withdrawn" | "offered";
+}
+
+/**
+ * A coordinator's decision on several applications at once. Its mails wait in the outbox until
+ * `holdUntil`; until then (and while nothing else changed) the batch can be undone, which puts
+ * every enrollment back and drops the unsent mails.
+ */
+export const decisionBatches = pgTable(
+  "decision_batches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    cohortId: uuid("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    actorUserId: text("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    decision: text("decision").notNull(),
+    items: jsonb("items").$type<DecisionBatchItem[]>().notNull(),
+    /** Ids of the outbox rows the batch queued (held until holdUntil). */
+    mailIds: jsonb("mail_ids").$type<string[]>().notNull(),
+    /** Null when the batch could not be undone from the start (a freed place was offered, a pair ended). */
+    holdUntil: timestamp("hold_until", { mode: "date", withTimezone: true }),
+    undoneAt: timestamp("undone_at", { mode: "date", withTimezone: true }),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("decision_batches_cohort_idx").on(t.cohortId, t.createdAt)],
 );

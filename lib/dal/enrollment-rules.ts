@@ -177,29 +177,34 @@ const MAIL_FOR: Partial<Record<EnrollmentStatus, EnrollmentMailKind>> = {
   withdrawn: "withdrawn",
 };
 
+/** The mail an enrollment that reached `status` gets, if any (before the "full or not" choice for the waitlist). */
+export const mailKindFor = (status: EnrollmentStatus): EnrollmentMailKind | undefined => MAIL_FOR[status];
+
 /**
  * Queues the mail that announces an enrollment's status to its person, in their language. Its
  * button leads to the sign-in page (which mails a fresh link), never carrying a token itself.
+ * `full` says whether the cohort is full (a batch counts its places once, not per person);
+ * `holdMs` keeps the mail in the outbox that long. Returns the outbox row's id, if one was queued.
  */
 export async function notifyEnrollment(
   tx: Tx,
   cohort: LockedCohort,
   e: EnrollmentRow,
-  opts: { kind?: EnrollmentMailKind; reason?: string; offerExpiresAt?: Date } = {},
-): Promise<void> {
+  opts: { kind?: EnrollmentMailKind; reason?: string; offerExpiresAt?: Date; full?: boolean; holdMs?: number } = {},
+): Promise<string | null> {
   const kind = opts.kind ?? MAIL_FOR[e.status];
-  if (!kind) return;
+  if (!kind) return null;
   const [person] = await tx
     .select({ email: users.email, name: users.name, locale: users.locale, timeZone: users.timeZone })
     .from(users)
     .where(eq(users.id, e.userId));
-  if (!person) return;
+  if (!person) return null;
   const locale: Locale = person.locale;
   const path = `/${locale}/participant`;
   const url = signInPageUrl(locale, person.email, path);
   const position = e.status === "waitlisted" ? await waitlistPosition(tx, e.cohortId, e.seq) : undefined;
   // "The cohort is full" only when it is: a coordinator may waitlist someone while places are free.
-  const full = kind === "waitlisted" && (await placesTaken(tx, cohort.id)) >= cohort.capacity;
+  const full = kind === "waitlisted" && (opts.full ?? (await placesTaken(tx, cohort.id)) >= cohort.capacity);
   const said: EnrollmentMailKind = kind === "waitlisted" && !full ? "waitlistedByReview" : kind;
   const mail = renderEnrollmentMail(locale, said, {
     name: person.name ?? person.email,
@@ -211,7 +216,7 @@ export async function notifyEnrollment(
     expires: opts.offerExpiresAt ? formatInstantFor(opts.offerExpiresAt, locale, person.timeZone, cohort.timeZone) : undefined,
     reason: opts.reason,
   });
-  await enqueueMail(tx, { ...mail, to: person.email, locale, template: `enrollment-${said}`, organisationId: cohort.organisationId });
+  return enqueueMail(tx, { ...mail, to: person.email, locale, template: `enrollment-${said}`, organisationId: cohort.organisationId, holdMs: opts.holdMs });
 }
 
 /** Whether freed places go to the waitlist by themselves: always in first-come cohorts, in reviewed ones only when the cohort says so. */

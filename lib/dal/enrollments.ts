@@ -1,15 +1,15 @@
-import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { cohorts, enrollments, type Locale } from "@/db/schema";
+import { cohorts, decisionBatches, enrollments, type DecisionBatchItem, type Locale } from "@/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { DecisionInput, SignUpInput } from "@/lib/validation/enrollment";
 import { assertRole, COORDINATING, requireUser, type Actor, type SystemActor, type UserActor } from "./actor";
 import { admit, detailsOf, type SignUpResult } from "./admission";
+import { planDecision, TARGET, type DecisionRefusal } from "./decision-plan";
 import { normaliseEmail } from "./auth";
 import {
   enrollmentRowColumns,
   enterCohortOrganisation,
-  HOLDS_PLACE,
   lockCohort,
   notifyEnrollment,
   offerFreedPlaces,
@@ -74,7 +74,7 @@ interface SignUpOptions {
   ip?: string;
 }
 
-export type DecisionRefusal = "full" | "withdrawn" | "notFound";
+export type { DecisionRefusal } from "./decision-plan";
 
 export interface DecisionResult {
   changed: string[];
@@ -83,14 +83,24 @@ export interface DecisionResult {
   offered: number;
 }
 
-const TARGET = { accept: "accepted", waitlist: "waitlisted", reject: "rejected" } as const;
+/** How long the mails of a bulk decision wait in the outbox, during which the decision can be undone. */
+export const DECISION_HOLD_MS = 2 * 60 * 1000;
 
 /**
  * A coordinator accepts, waitlists or rejects one or more applications of a cohort. Accepting
  * takes a place and is refused when none is left; waitlisting or rejecting someone who held a
- * place frees it for the next person on the waitlist. Applied in arrival order.
+ * place frees it for the next person on the waitlist. Applied in arrival order. With `batch`, the
+ * decision is recorded as a batch that names everyone it touched (see decision-batches.ts), and,
+ * when it can be undone, its mails are held in the outbox for DECISION_HOLD_MS.
  */
-export async function decideEnrollments(actor: Actor | null, cohortId: string, input: DecisionInput): Promise<DecisionResult> {
+export async function decideEnrollments(actor: Actor | null, cohortId: string, input: DecisionInput): Promise<DecisionResult>;
+export async function decideEnrollments(actor: Actor | null, cohortId: string, input: DecisionInput, opts: { batch: true }): Promise<DecisionResult & { batchId: string }>;
+export async function decideEnrollments(
+  actor: Actor | null,
+  cohortId: string,
+  input: DecisionInput,
+  opts: { batch?: boolean } = {},
+): Promise<DecisionResult & { batchId?: string }> {
   if (!isUuid(cohortId)) throw new NotFoundError();
   const by = { userId: actor?.kind === "user" ? actor.userId : null, reason: input.reason };
   const to = TARGET[input.decision];
@@ -103,45 +113,57 @@ export async function decideEnrollments(actor: Actor | null, cohortId: string, i
     const cohort = await lockCohort(tx, cohortId);
     if (cohort.archivedAt) throw new ConflictError("archived");
     const rows = await tx
-      .select(enrollmentRowColumns)
+      .select({ ...enrollmentRowColumns, offerExpiresAt: enrollments.offerExpiresAt })
       .from(enrollments)
       // An archived application is decided on only after it is restored.
       .where(and(eq(enrollments.cohortId, cohort.id), inArray(enrollments.id, input.ids), isNull(enrollments.archivedAt)))
       .orderBy(asc(enrollments.seq));
-    const result: DecisionResult = { changed: [], unchanged: [], refused: [], offered: 0 };
-    const found = new Set(rows.map((r) => r.id));
-    for (const id of input.ids) if (!found.has(id)) result.refused.push({ id, reason: "notFound" });
-    let taken = await placesTaken(tx, cohort.id);
-    for (const e of rows) {
-      if (e.status === to) {
-        result.unchanged.push(e.id);
-        continue;
-      }
-      if (e.status === "withdrawn") {
-        result.refused.push({ id: e.id, reason: "withdrawn" });
-        continue;
-      }
-      const held = HOLDS_PLACE.includes(e.status);
-      if (to === "accepted" && !held) {
-        if (taken >= cohort.capacity) {
-          result.refused.push({ id: e.id, reason: "full" });
-          continue;
-        }
-        taken++;
-      }
-      if (to !== "accepted" && held) taken--;
-      await transition(tx, e, to, by);
-      result.changed.push(e.id);
-    }
+    const before = new Map(rows.map((r) => [r.id, { from: r.status, offerExpiresAt: r.offerExpiresAt }]));
+    const plan = planDecision(input.ids, rows, input.decision, await placesTaken(tx, cohort.id), cohort.capacity);
+    const changing = rows.filter((r) => plan.changed.includes(r.id));
+    for (const e of changing) await transition(tx, e, to, by);
     const offered = await offerFreedPlaces(tx, cohort);
-    result.offered = offered.length;
+    const result: DecisionResult = { changed: plan.changed, unchanged: plan.unchanged, refused: plan.refused, offered: offered.length };
+    // Undoing is only offered where putting things back is exact: no freed place went to someone
+    // else and nobody lost a place they held as accepted (their pairs ended with it).
+    const undoable = Boolean(opts.batch) && offered.length === 0 && changing.every((e) => before.get(e.id)?.from !== "accepted");
+    const holdMs = undoable ? DECISION_HOLD_MS : undefined;
+    // Counted once for the batch: whether the cohort is full decides what the waitlist mail says.
+    const full = to === "waitlisted" ? (await placesTaken(tx, cohort.id)) >= cohort.capacity : undefined;
     // Mails go out once the outcome is known: someone waitlisted and offered a freed place in the
     // same step gets the offer only, never "you are on the waitlist" beside it.
-    for (const e of rows) {
-      if (!result.changed.includes(e.id) || offered.includes(e.id)) continue;
-      await notifyEnrollment(tx, cohort, { ...e, status: to }, { reason: input.reason || undefined });
+    const mailIds: string[] = [];
+    for (const e of changing) {
+      if (offered.includes(e.id)) continue;
+      const id = await notifyEnrollment(tx, cohort, { ...e, status: to }, { reason: input.reason || undefined, full, holdMs });
+      if (id) mailIds.push(id);
     }
-    return result;
+    if (!opts.batch) return result;
+    const refusedWhy = new Map(plan.refused.map((r) => [r.id, r.reason]));
+    const items: DecisionBatchItem[] = rows.map((r) => ({
+      enrollmentId: r.id,
+      from: before.get(r.id)!.from,
+      offerExpiresAt: before.get(r.id)!.offerExpiresAt?.toISOString() ?? null,
+      outcome: plan.changed.includes(r.id) ? "changed" : plan.unchanged.includes(r.id) ? "unchanged" : refusedWhy.get(r.id) === "full" ? "full" : "withdrawn",
+    }));
+    for (const id of offered) {
+      const known = items.find((i) => i.enrollmentId === id);
+      if (known) known.outcome = "offered";
+      else items.push({ enrollmentId: id, from: "waitlisted", offerExpiresAt: null, outcome: "offered" });
+    }
+    const [batch] = await tx
+      .insert(decisionBatches)
+      .values({
+        organisationId: cohort.organisationId,
+        cohortId: cohort.id,
+        actorUserId: by.userId,
+        decision: input.decision,
+        items,
+        mailIds,
+        holdUntil: undoable ? sql`now() + make_interval(secs => ${DECISION_HOLD_MS / 1000})` : null,
+      })
+      .returning({ id: decisionBatches.id });
+    return { ...result, batchId: batch!.id };
   });
 }
 

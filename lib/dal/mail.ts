@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, desc, eq, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { mailOutbox, type Locale } from "@/db/schema";
@@ -15,18 +16,30 @@ export const SECRET_TEMPLATES: ReadonlySet<string> = new Set(["magic-link", "inv
 /** Whether a body holds a sign-in link: next-auth's callback with a one-time token. */
 const carriesSignInLink = (text: string): boolean => text.includes("/api/auth/callback/");
 
+// Due-ness is judged by the database's clock, the one that stamped `next_attempt_at` on insert:
+// the worker's clock has only milliseconds (a message queued in the same millisecond looked not
+// yet due) and, on another host, may run behind or ahead of the database.
+const dbNow = sql`now()`;
+const dbNowPlus = (ms: number) => sql`now() + make_interval(secs => ${ms / 1000})`;
+
 /**
  * Queues a rendered mail; call it inside the transaction that makes the change it announces.
  * A mail is marked secret when its template is one of SECRET_TEMPLATES, when the caller says so,
  * or when its body holds a sign-in link: its body is blanked once it is sent or given up.
+ * `holdMs` keeps it in the outbox that long (by the database's clock), so the change can still be
+ * undone and the mail dropped unsent. Returns the outbox row's id (null when nobody is told).
  */
 export async function enqueueMail(
   tx: DbOrTx,
-  mail: RenderedMail & { to: string; locale: Locale; template: string; organisationId?: string | null; secret?: boolean },
-): Promise<void> {
+  mail: RenderedMail & { to: string; locale: Locale; template: string; organisationId?: string | null; secret?: boolean; holdMs?: number },
+): Promise<string | null> {
   // Deleted accounts and anonymised enrollments carry a `.invalid` placeholder (RFC 2606): nobody to tell.
-  if (mail.to.endsWith("@invalid")) return;
+  if (mail.to.endsWith("@invalid")) return null;
+  // The id is made here, not returned by the insert: inside a tenant's wall mail is insert-only
+  // (no policy lets RETURNING read the row back).
+  const id = randomUUID();
   await tx.insert(mailOutbox).values({
+    id,
     toAddress: mail.to,
     locale: mail.locale,
     template: mail.template,
@@ -35,8 +48,10 @@ export async function enqueueMail(
     html: mail.html,
     secret: mail.secret || SECRET_TEMPLATES.has(mail.template) || carriesSignInLink(mail.text),
     organisationId: mail.organisationId ?? null,
+    ...(mail.holdMs ? { nextAttemptAt: dbNowPlus(mail.holdMs) } : {}),
   });
   notifyOutbox();
+  return id;
 }
 
 const LISTENERS = Symbol.for("koppel.outboxListeners");
@@ -55,12 +70,6 @@ function notifyOutbox(): void {
 
 /** How long a claimed message is reserved for its worker (MAIL_LEASE_SECONDS; 2 minutes by default). */
 export const DEFAULT_LEASE_MS = 2 * 60 * 1000;
-
-// Due-ness is judged by the database's clock, the one that stamped `next_attempt_at` on insert:
-// the worker's clock has only milliseconds (a message queued in the same millisecond looked not
-// yet due) and, on another host, may run behind or ahead of the database.
-const dbNow = sql`now()`;
-const dbNowPlus = (ms: number) => sql`now() + make_interval(secs => ${ms / 1000})`;
 
 /** A claimed message: its lease token is what lets the claiming worker mark it. */
 export type ClaimedMail = OutboxRow & { leaseToken: string };

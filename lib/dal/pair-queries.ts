@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { enrollments, meetings, pairs, partners, users } from "@/db/schema";
-import { normaliseText, partnerRanker, proposeAssignment, scorePair, type PairReason, type PairSuggestion, type PairingParticipant, type PairingPartner } from "@/lib/pairing";
+import { maxScoreFor, normaliseText, partnerRanker, proposeAssignment, scorePair, type PairReason, type PairSuggestion, type PairingParticipant, type PairingPartner } from "@/lib/pairing";
 import { scoreMatrix, type ScoreMatrix } from "@/lib/pairing/score-matrix";
 import type { Actor } from "./actor";
 import { candidateColumns, candidates, inCoordinatedCohort, linkedPartners, toCandidate, type CandidateParticipant, type LinkedPartner } from "./pair-rules";
@@ -234,6 +234,8 @@ export interface Proposal {
     partnerId: string;
     partnerName: string;
     score: number;
+    /** The scale of the participant's scores (maxScoreFor): "score 17 of 30". */
+    maxScore: number;
     reasons: PairReason[];
     /** The participant's best other eligible partners, best first (at most `alternatives`). */
     alternatives: ProposalAlternative[];
@@ -242,12 +244,15 @@ export interface Proposal {
     enrollmentId: string;
     participantName: string;
     reason: "noEligiblePartner" | "noCapacityLeft";
+    maxScore: number;
     /** The participant's best eligible partners, best first; taken by others when the reason is noCapacityLeft. */
     alternatives: ProposalAlternative[];
   }[];
   /** Every partner named above (proposed or alternative) with its places left before the proposal, by name. */
   partners: { id: string; name: string; capacityLeft: number }[];
   totalScore: number;
+  /** The most the proposed pairs could score together (the sum of their participants' scales). */
+  maxTotalScore: number;
 }
 
 /** Code-unit order, as rankPartners breaks ties. */
@@ -378,6 +383,10 @@ function computeProposal(unpaired: CandidateParticipant[], pairable: LinkedPartn
       return [{ partnerId: q.id, partnerName: q.name, score }];
     });
   };
+  const scaleOf = (participantId: string): number => {
+    const who = person.get(participantId);
+    return who ? maxScoreFor(who) : 0;
+  };
   const pairsOut = result.pairs.map((p) => {
     const who = person.get(p.participantId);
     const at = partner.get(p.partnerId);
@@ -387,6 +396,7 @@ function computeProposal(unpaired: CandidateParticipant[], pairable: LinkedPartn
       partnerId: p.partnerId,
       partnerName: at?.name ?? "",
       score: p.score,
+      maxScore: who ? maxScoreFor(who) : 0,
       reasons: who && at ? scorePair(who, at).reasons : [],
       alternatives: alternativesOf(p.participantId),
     };
@@ -395,6 +405,7 @@ function computeProposal(unpaired: CandidateParticipant[], pairable: LinkedPartn
     enrollmentId: u.participantId,
     participantName: person.get(u.participantId)?.name ?? "",
     reason: u.reason,
+    maxScore: scaleOf(u.participantId),
     alternatives: alternativesOf(u.participantId),
   }));
   return {
@@ -405,6 +416,7 @@ function computeProposal(unpaired: CandidateParticipant[], pairable: LinkedPartn
       .map((q) => ({ id: q.id, name: q.name, capacityLeft: q.capacityLeft }))
       .sort((a, b) => byCodeUnit(a.name, b.name) || byCodeUnit(a.id, b.id)),
     totalScore: result.totalScore,
+    maxTotalScore: pairsOut.reduce((n, p) => n + p.maxScore, 0),
   };
 }
 

@@ -3,6 +3,7 @@ export type { PairConflict, PairReason, PairSuggestion, PairingParticipant, Pair
 export {
   CAPACITY_BONUS_MAX,
   LANGUAGE_WEIGHT,
+  maxScoreFor,
   POLICY_AREA_WEIGHT,
   REGION_WEIGHT,
   normaliseLanguage,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { proposeAssignment, rankPartners, scorePair, type PairingParticipant, type PairingPartner, type ProposedAssignment } from "./index";
+import { maxScoreFor, proposeAssignment, rankPartners, scorePair, type PairingParticipant, type PairingPartner, type ProposedAssignment } from "./index";
 import { randomCohort, seededRandom } from "./random-instance";
 import { bruteForce, reference } from "./reference-solvers";
 import { scoreMatrix } from "./score-matrix";
@@ -225,5 +225,17 @@ describe("proposeAssignment", () => {
     console.info(`proposeAssignment 500 × 200: ${elapsed.toFixed(1)} ms, ${String(result.pairs.length)} pairs, total ${String(result.totalScore)}`);
     expectValid(result, participants, partners);
     expect(result.pairs.length + result.unpaired.length).toBe(500);
+  });
+});
+
+describe("maxScoreFor", () => {
+  it("is the most any partner could score with the participant, and no pair scores more", () => {
+    const p = participant("p1", { policyAreas: ["Wonen", " wonen ", "Zorg"], languages: ["nl"], region: "utrecht" });
+    expect(maxScoreFor(p)).toBe(2 * 10 + 4 + 3 + 3);
+    expect(maxScoreFor(participant("p2"))).toBe(3);
+    const best = partner("q1", { policyAreas: ["Wonen", "Zorg", "Energie"], languages: ["nl", "en"], region: "Utrecht", capacityLeft: 9 });
+    expect(scorePair(p, best).score).toBe(maxScoreFor(p));
+    const { participants, partners } = randomCohort({ participants: 30, partners: 20, seed: 7, capacity: [0, 5] });
+    for (const x of participants) for (const q of partners) expect(scorePair(x, q).score).toBeLessThanOrEqual(maxScoreFor(x));
   });
 });

@@ -75,6 +75,18 @@ export function preparePartner(partner: PairingPartner): PreparedPartner {
   };
 }
 
+/**
+ * The scale a participant's match scores are shown on ("17 of 30"): the most any partner could
+ * score with them — every one of their policy areas shared, a common language (when they gave
+ * any), their region (when they gave one), and the full capacity bonus.
+ */
+export function maxScoreFor(participant: Pick<PairingParticipant, "policyAreas" | "languages" | "region">): number {
+  const areas = new Set(participant.policyAreas.map(normaliseText).filter((key) => key !== "")).size;
+  const languages = participant.languages.some((code) => normaliseLanguage(code) !== "");
+  const region = participant.region !== null && normaliseText(participant.region) !== "";
+  return POLICY_AREA_WEIGHT * areas + (languages ? LANGUAGE_WEIGHT : 0) + (region ? REGION_WEIGHT : 0) + CAPACITY_BONUS_MAX;
+}
+
 function capacityBonus(left: number): number {
   return Math.max(0, Math.min(Math.floor(left), CAPACITY_BONUS_MAX));
 }

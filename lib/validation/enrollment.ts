@@ -77,6 +77,16 @@ export function signUpSchemaFor(cohort: { policyAreas: string[]; questions: Sign
 export type SignUpInput = z.infer<ReturnType<typeof signUpSchemaFor>>;
 export type SignUpFormValues = z.input<ReturnType<typeof signUpSchemaFor>>;
 
+/**
+ * A participant's answers, changed while the application is under review: the sign-up form of the
+ * same cohort without the person's name and address (the account's) and the consent (given once).
+ */
+export function answersSchemaFor(cohort: { policyAreas: string[]; questions: SignUpQuestion[] }) {
+  return signUpSchemaFor(cohort).omit({ name: true, email: true, consent: true, timeZone: true });
+}
+export type AnswersInput = z.infer<ReturnType<typeof answersSchemaFor>>;
+export type AnswersFormValues = z.input<ReturnType<typeof answersSchemaFor>>;
+
 export const DECISIONS = ["accept", "waitlist", "reject"] as const;
 export type Decision = (typeof DECISIONS)[number];
 

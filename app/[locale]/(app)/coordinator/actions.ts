@@ -1,13 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { hasLocale } from "next-intl";
 import { z } from "zod";
+import { routing } from "@/i18n/routing";
 import { runAction } from "@/lib/actions";
 import { createCohort, updateCohort } from "@/lib/dal/cohorts";
+import { undoDecisionBatch } from "@/lib/dal/decision-batches";
 import { decideEnrollments, type DecisionResult } from "@/lib/dal/enrollments";
 import { createProgramme, updateProgramme } from "@/lib/dal/programmes";
 import { addQuestion, deleteQuestion } from "@/lib/dal/questions";
 import { getCurrentActor } from "@/lib/dal/session";
+import { formText } from "@/lib/form-data";
 import type { ActionResult } from "@/lib/validation/common";
 import { cohortSchema } from "@/lib/validation/cohort";
 import { decisionSchema, questionSchema, type Decision } from "@/lib/validation/enrollment";
@@ -94,4 +99,47 @@ export async function deleteQuestionAction(questionId: unknown): Promise<ActionR
     revalidatePublicPages();
   }
   return result;
+}
+
+const localeOf = (form: FormData): string => {
+  const l = formText(form, "locale");
+  return hasLocale(routing.locales, l) ? l : routing.defaultLocale;
+};
+
+/** The decision form's fields as the preview page posts them back (ids repeated, one per person). */
+const decisionOf = (form: FormData) => ({
+  ids: form.getAll("ids").filter((v): v is string => typeof v === "string"),
+  decision: formText(form, "decision"),
+  reason: formText(form, "reason"),
+});
+
+/**
+ * The confirmed bulk decision (from the preview page; a server form, works without JavaScript):
+ * applies it as a batch and leads to the page that names everyone it touched, with an undo while
+ * the mails are held. A refusal leads back to the preview, which says why.
+ */
+export async function confirmDecisionFormAction(form: FormData): Promise<void> {
+  const actor = await getCurrentActor();
+  const cohortId = formText(form, "cohortId");
+  const input = decisionOf(form);
+  const result = await runAction(decisionSchema, input, (data) => decideEnrollments(actor, cohortId, data, { batch: true }));
+  const base = `/${localeOf(form)}/coordinator/cohorts/${encodeURIComponent(cohortId)}/applications`;
+  if (!result.ok || !result.data) {
+    const back = new URLSearchParams({ decision: input.decision, reason: input.reason, refused: result.ok ? "generic" : (result.error ?? "generic") });
+    for (const id of input.ids) back.append("ids", id);
+    redirect(`${base}/decide?${back.toString()}`);
+  }
+  revalidatePath(COORDINATOR, "layout");
+  redirect(`${base}/decisions/${result.data.batchId}`);
+}
+
+/** Undoes a bulk decision while its mails are still held; the batch's page says what happened. */
+export async function undoDecisionFormAction(form: FormData): Promise<void> {
+  const actor = await getCurrentActor();
+  const cohortId = formText(form, "cohortId");
+  const batchId = formText(form, "batchId");
+  const result = await runAction(z.string(), batchId, (id) => undoDecisionBatch(actor, cohortId, id));
+  revalidatePath(COORDINATOR, "layout");
+  const outcome = result.ok ? "undone=1" : `refused=${encodeURIComponent(result.error ?? "generic")}`;
+  redirect(`/${localeOf(form)}/coordinator/cohorts/${encodeURIComponent(cohortId)}/applications/decisions/${encodeURIComponent(batchId)}?${outcome}`);
 }

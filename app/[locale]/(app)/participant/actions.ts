@@ -1,11 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction } from "@/lib/actions";
+import { failureOf, runAction } from "@/lib/actions";
 import { respondToOffer, withdrawEnrollment } from "@/lib/dal/enrollments";
+import { getMyApplication, updateMyApplication } from "@/lib/dal/my-application";
 import { getCurrentActor } from "@/lib/dal/session";
 import { formText } from "@/lib/form-data";
-import type { FieldErrors } from "@/lib/validation/common";
+import type { ActionResult, FieldErrors } from "@/lib/validation/common";
+import { answersSchemaFor } from "@/lib/validation/enrollment";
 import { myEnrollmentActionSchema, type MyEnrollmentIntent } from "@/lib/validation/my-enrollment";
 import { revalidatePublicPages } from "@/lib/public-pages";
 
@@ -43,4 +45,20 @@ export async function updateMyEnrollmentAction(_prev: MyEnrollmentState, form: F
     fieldErrors: result.ok ? undefined : result.fieldErrors,
     reason: intent === "withdraw" ? formText(form, "reason") : undefined,
   };
+}
+
+/** A participant changes the answers of their own application while it is under review (the DAL refuses once decided). */
+export async function updateMyApplicationAction(enrollmentId: string, input: unknown): Promise<ActionResult> {
+  const actor = await getCurrentActor();
+  let schema: ReturnType<typeof answersSchemaFor>;
+  try {
+    // The same schema as the cohort's sign-up form, built from the stored cohort.
+    const app = await getMyApplication(actor, String(enrollmentId));
+    schema = answersSchemaFor({ policyAreas: app.policyAreaOptions, questions: app.questions });
+  } catch (err) {
+    return failureOf(err);
+  }
+  const result = await runAction(schema, input, (data) => updateMyApplication(actor, String(enrollmentId), data));
+  if (result.ok) revalidatePath("/[locale]/(app)/participant", "layout");
+  return result;
 }

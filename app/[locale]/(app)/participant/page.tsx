@@ -87,6 +87,14 @@ export default async function MyEnrollmentsPage({ params }: { params: Promise<{ 
                       canRespond={offerOpen}
                       canWithdraw={e.status !== "withdrawn" && e.status !== "rejected"}
                     />
+                    {e.status === "applied" && (
+                      <p>
+                        <LocaleLink locale={locale} href={`/participant/applications/${e.id}`}>
+                          {t("myApplication.change")}
+                          <span className="visually-hidden">: {e.cohortName}</span>
+                        </LocaleLink>
+                      </p>
+                    )}
                     <p>
                       <LocaleLink locale={locale} href={`/programmes/${e.cohortId}`}>
                         {t("myEnrollments.aboutCohort")}

@@ -1,13 +1,30 @@
 import type { getTranslations } from "next-intl/server";
 import { LocaleLink } from "@/components/locale-link";
-import type { listCohorts } from "@/lib/dal/cohorts";
+import type { CohortPhase } from "@/lib/dal/agenda";
+import type { CohortState } from "@/lib/cohort-state";
 import { formatCalendarDate } from "@/lib/time";
 import { StateBadge } from "./lifecycle";
 import { DataTable } from "@/components/ui/data-table";
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
-export function CohortTable({ cohorts, locale, t }: { cohorts: Awaited<ReturnType<typeof listCohorts>>; locale: string; t: T }) {
+interface CohortRow {
+  id: string;
+  name: string;
+  programmeName: string;
+  startDate: string;
+  endDate: string;
+  enrollmentDeadline: string;
+  capacity: number;
+  timeZone: string;
+  /** When known (the start page): the cohort's phase and places taken. */
+  phase?: CohortPhase;
+  /** When known (lists of the programme): the cohort's state. */
+  state?: CohortState;
+  placesTaken?: number;
+}
+
+export function CohortTable({ cohorts, locale, t }: { cohorts: CohortRow[]; locale: string; t: T }) {
   if (cohorts.length === 0) return <p>{t("coordinator.noCohorts")}</p>;
   return (
     <DataTable label={t("coordinator.cohorts")}>
@@ -34,10 +51,8 @@ export function CohortTable({ cohorts, locale, t }: { cohorts: Awaited<ReturnTyp
             <td>
               {formatCalendarDate(c.enrollmentDeadline, locale)} <span className="meta">({c.timeZone})</span>
             </td>
-            <td>{c.capacity}</td>
-            <td>
-              <StateBadge state={c.state} t={t} />
-            </td>
+            <td>{c.placesTaken === undefined ? c.capacity : t("coordinator.placesOf", { taken: c.placesTaken, capacity: c.capacity })}</td>
+            <td>{(c.state ?? c.phase) && <StateBadge state={(c.state ?? c.phase)!} t={t} />}</td>
           </tr>
         ))}
       </tbody>

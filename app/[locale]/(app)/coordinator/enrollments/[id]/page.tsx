@@ -14,7 +14,7 @@ import { ApplicationLifecycleSection, LifecycleNotice } from "../../_components/
 import { DataTable } from "@/components/ui/data-table";
 
 /** Reasons Koppel itself writes into the history; anything else is a coordinator's own words. */
-const SYSTEM_REASONS = ["placeFreed", "offerAccepted", "offerDeclined", "offerExpired", "signedUpAgain", "accountDeleted"] as const;
+const SYSTEM_REASONS = ["placeFreed", "offerAccepted", "offerDeclined", "offerExpired", "signedUpAgain", "accountDeleted", "answersChanged", "undone"] as const;
 const isSystemReason = (r: string): r is (typeof SYSTEM_REASONS)[number] => (SYSTEM_REASONS as readonly string[]).includes(r);
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {

@@ -210,7 +210,7 @@ export function SignUpForm(props: SignUpFormProps) {
   );
 }
 
-function Question({ question: q, error, register }: { question: SignUpQuestion; error?: string; register: UseFormRegisterReturn }) {
+export function Question({ question: q, error, register }: { question: SignUpQuestion; error?: string; register: UseFormRegisterReturn }) {
   const t = useTranslations("signUp");
   const id = `answers-${q.id}`;
   switch (q.kind) {

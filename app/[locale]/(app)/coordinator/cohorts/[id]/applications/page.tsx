@@ -156,7 +156,7 @@ export default async function ApplicationsPage({ params, searchParams }: { param
           {t("applications.pastLastPage")} <LocaleLink locale={locale} href={pageHref(1)}>{t("applications.firstPage")}</LocaleLink>
         </p>
       ) : (
-        <ApplicationsTable cohortId={cohort.id} rows={rows} />
+        <ApplicationsTable locale={locale} cohortId={cohort.id} rows={rows} />
       )}
 
       {list.total > 0 && (

@@ -153,9 +153,12 @@ export default async function PairingBoardPage({ params, searchParams }: { param
                 {t("pairingBoard.pastLastPage")} <LocaleLink locale={locale} href={boardHref(1, board.paired.page)}>{t("pairingBoard.firstPage")}</LocaleLink>
               </p>
             ) : (
-              board.waiting.items.map((person) => (
-                <WaitingParticipant key={person.enrollmentId} locale={locale} cohortId={cohort.id} person={person} t={t} words={words} view={view} />
-              ))
+              <>
+                <p className="meta">{t("pairingTerms.scoreScale")}</p>
+                {board.waiting.items.map((person) => (
+                  <WaitingParticipant key={person.enrollmentId} locale={locale} cohortId={cohort.id} person={person} t={t} words={words} view={view} />
+                ))}
+              </>
             )}
             <BoardPager locale={locale} list={board.waiting} label={t("pairingBoard.waitingPages")} href={(page) => boardHref(page, board.paired.page)} t={t} />
           </section>

@@ -21,6 +21,8 @@ export interface DraftRow {
   /** Index of the proposed partner in `partners`, or -1 when the proposal leaves the participant unpaired. */
   proposed: number;
   score: number | null;
+  /** The scale of this participant's scores: "17 of 30". */
+  maxScore: number;
   /** The reasons for the proposed partner, or why nobody was proposed, in words. */
   why: string[];
   /** The other partners the select offers (best eligible ones, best first), as [index in `partners`, match score]. */
@@ -181,7 +183,7 @@ export function ProposalForm({ cohortId, rows, partners }: { cohortId: string; r
                     </p>
                   )}
                 </td>
-                <td>{score !== undefined && score !== null ? score : <span className="meta">—</span>}</td>
+                <td>{score !== undefined && score !== null ? t("scoreOf", { score, max: r.maxScore }) : <span className="meta">—</span>}</td>
                 <td>
                   {changed ? (
                     <p>{r.proposed >= 0 ? t("changedFrom", { partner: partners[r.proposed]?.name ?? "" }) : t("changed")}</p>

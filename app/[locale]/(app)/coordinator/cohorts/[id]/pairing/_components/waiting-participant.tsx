@@ -1,5 +1,6 @@
 import type { getTranslations } from "next-intl/server";
 import type { BoardParticipant } from "@/lib/dal/pairs";
+import { maxScoreFor } from "@/lib/pairing";
 import styles from "../../../../_components/coordinator.module.css";
 import type { PairWords } from "../../../../_components/pair-words";
 import { PairButton } from "./pair-button";
@@ -13,6 +14,7 @@ type Participant = BoardParticipant;
  */
 export function WaitingParticipant({ locale, cohortId, person, t, words, view }: { locale: string; cohortId: string; person: Participant; t: T; words: PairWords; view: string }) {
   const headingId = `waiting-${person.enrollmentId}`;
+  const max = maxScoreFor(person);
   return (
     <article className={styles.participant} aria-labelledby={headingId}>
       <h3 id={headingId}>{person.name}</h3>
@@ -33,7 +35,7 @@ export function WaitingParticipant({ locale, cohortId, person, t, words, view }:
           {person.suggestions.map((s) => (
             <li key={s.partnerId}>
               <p>
-                <strong>{s.partnerName}</strong> · {t("pairingTerms.score", { score: s.score })}
+                <strong>{s.partnerName}</strong> · {t("pairingTerms.score", { score: s.score, max })}
               </p>
               {s.reasons.length > 0 && (
                 <ul>

@@ -44,6 +44,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ local
       participantName: p.participantName,
       proposed: indexOf.get(p.partnerId) ?? -1,
       score: p.score,
+      maxScore: p.maxScore,
       why: p.reasons.map((r) => words.reason(r)),
       options: options(p.alternatives),
     })),
@@ -52,6 +53,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ local
       participantName: u.participantName,
       proposed: -1,
       score: null,
+      maxScore: u.maxScore,
       why: [t(`pairingTerms.unpaired.${u.reason}`)],
       options: options(u.alternatives),
     })),
@@ -71,7 +73,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ local
           <p>{t("pairingBoard.proposal.lead")}</p>
           <p>
             <strong>
-              {t("pairingBoard.proposal.totals", { pairs: proposal.pairs.length, unpaired: proposal.unpaired.length, score: proposal.totalScore })}
+              {t("pairingBoard.proposal.totals", { pairs: proposal.pairs.length, unpaired: proposal.unpaired.length, score: proposal.totalScore, max: proposal.maxTotalScore })}
             </strong>
           </p>
           <ProposalForm cohortId={cohort.id} rows={rows} partners={partners} />
