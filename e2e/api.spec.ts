@@ -25,7 +25,7 @@ test("a participant creates an API token on the settings page, uses it, and revo
   const mine = await request.get(`${DEMO_URL}/api/v1/me/enrollments`, { headers: auth });
   expect(mine.status()).toBe(200);
   const body: unknown = await mine.json();
-  expect(JSON.stringify(body)).toContain("Voorjaar 2027");
+  expect(JSON.stringify(body)).toContain("Najaar 2026");
 
   // The token is shown once: after a reload only its prefix is listed.
   await page.reload();

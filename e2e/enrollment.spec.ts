@@ -151,7 +151,7 @@ test("a new person signs up through the form, confirms from the mail, sees the s
   await signInAsDemo(coordinator, "coordinator");
   await coordinator.goto("/en/coordinator");
   await coordinator.getByRole("link", { name: "Voorjaar 2027" }).first().click();
-  await coordinator.getByRole("link", { name: "Applications" }).click();
+  await coordinator.getByRole("link", { name: "Applications", exact: true }).click();
   await expect(coordinator.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(coordinator);
   await coordinator.getByRole("searchbox", { name: "Search", exact: true }).fill(person.email);
@@ -182,7 +182,7 @@ test("a coordinator decides several applications at once: a preview names everyo
   await signInAsDemo(page, "coordinator");
   await page.goto("/en/coordinator");
   await page.getByRole("link", { name: "Voorjaar 2027" }).first().click();
-  await page.getByRole("link", { name: "Applications" }).click();
+  await page.getByRole("link", { name: "Applications", exact: true }).click();
   await page.getByRole("searchbox", { name: "Search", exact: true }).fill(tag);
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page.getByText("2 applications match")).toBeVisible();
@@ -250,7 +250,7 @@ test("the coordinator's start page says what needs them today, with counts and l
   expect(count).toBeGreaterThanOrEqual(1);
   // Every cohort shows its status.
   const cohortRow = page.getByRole("row", { name: /Voorjaar 2027/ }).first();
-  await expect(cohortRow.getByRole("cell").nth(2)).toHaveText(/Sign-up open|Full|Sign-up closed|Running|Sign-up opens later|Completed|Draft/);
+  await expect(cohortRow.getByRole("cell").last()).toHaveText(/^(Open for sign-up|Full|Sign-up closed|Running|Opens later|Completed|Draft)$/);
   await expectAccessible(page);
 
   await link.click();
@@ -301,11 +301,12 @@ test("the waitlist: a freed place is offered by mail to the next person, who acc
   await page.getByLabel(/^Sign-up deadline/).fill(isoDay(30));
   await page.getByLabel(/^Number of places/).fill("1");
   await page.getByLabel(/^Time zone/).selectOption("Europe/Amsterdam");
-  await page.getByLabel(/^Status/).selectOption("open");
   await page.getByRole("radio", { name: /First come, first served/ }).check();
   await page.getByLabel(/^Days to accept a freed place/).fill("2");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("link", { name: cohortName })).toBeVisible();
+  // A new cohort is a draft: published, it takes sign-ups.
+  await page.getByRole("button", { name: "Publish cohort" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${cohortName} is published: it is in the catalogue now.` })).toBeVisible();
 
   const first = newPerson("Bram");
   const second = newPerson("Chen");
@@ -342,7 +343,7 @@ test("the waitlist: a freed place is offered by mail to the next person, who acc
   await page.goto("/en/coordinator");
   await page.getByRole("link", { name: "EmpoweringPeople", exact: true }).first().click();
   await page.getByRole("link", { name: cohortName }).click();
-  await page.getByRole("link", { name: "Applications" }).click();
+  await page.getByRole("link", { name: "Applications", exact: true }).click();
   await page.getByRole("link", { name: second.name }).click();
   await expect(page.getByText("Waitlisted").or(page.getByText("On the waitlist")).first()).toBeVisible();
   await expectAccessible(page);

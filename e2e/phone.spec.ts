@@ -86,7 +86,7 @@ test("a coordinator's table scrolls inside its own box, with a cue, while the pa
   await signInAsDemo(page, "coordinator");
   await page.goto("/en/coordinator");
   await page.getByRole("link", { name: "Voorjaar 2027" }).first().click();
-  await page.getByRole("link", { name: "Applications" }).click();
+  await page.getByRole("link", { name: "Applications", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 
   const box = page.getByRole("region", { name: "Applications on this page" });

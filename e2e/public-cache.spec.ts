@@ -122,8 +122,10 @@ test("a coordinator's change to a cohort's name and places shows on its cached p
   await page.getByLabel(/^Number of places/).fill("12");
   await page.getByLabel(/^Time zone/).selectOption("Europe/Amsterdam");
   await page.getByRole("button", { name: "Save" }).click();
-  await page.getByRole("link", { name: `Eerst ${suffix}` }).click();
+  // A new cohort is saved as a draft, on its own page: published, visitors see it.
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`Eerst ${suffix}`);
+  await page.getByRole("button", { name: "Publish cohort" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Eerst ${suffix} is published` })).toBeVisible();
   const cohortId = /\/coordinator\/cohorts\/([0-9a-f-]{36})/.exec(page.url())![1]!;
 
   // A visitor's view, twice: the second comes from the cache.

@@ -17,7 +17,7 @@ const SCHEMA_TYPES = `import type { Locale } from "@/db/schema";\nimport type { 
 // Independent of the database: runs once, in the embedded-database pass of `npm test`.
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))("the DAL boundary (eslint no-restricted-imports)", () => {
   it("refuses database access by alias or relative path from app/, components/ and lib/ outside lib/dal", async () => {
-    expect(await restrictedImports(QUERY, "app/[locale]/page.tsx")).toHaveLength(1);
+    expect(await restrictedImports(QUERY, "app/[locale]/(public)/page.tsx")).toHaveLength(1);
     expect(await restrictedImports(RELATIVE, "components/site-header.tsx")).toHaveLength(1);
     expect(await restrictedImports(SEED, "lib/jobs.ts")).toHaveLength(1);
     expect(await restrictedImports(DRIZZLE, "lib/api/http.ts")).toHaveLength(1);

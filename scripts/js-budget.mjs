@@ -21,6 +21,7 @@ export const KNOWN_OVER = {
   "/[locale]/(app)/partner/initiatives/[id]/edit": 205,
   "/[locale]/(app)/pairs/[id]": 205,
   "/[locale]/(app)/settings": 205,
+  "/[locale]/(app)/participant/applications/[id]": 205,
 };
 
 /** The most `route` may weigh (kB gzip), or null when it has no budget (coordinators' pages). */
