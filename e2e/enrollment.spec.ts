@@ -150,7 +150,7 @@ test("a new person signs up through the form, confirms from the mail, sees the s
   const coordinator = await coordinatorContext.newPage();
   await signInAsDemo(coordinator, "coordinator");
   await coordinator.goto("/en/coordinator");
-  await coordinator.getByRole("link", { name: "Voorjaar 2027" }).first().click();
+  await coordinator.getByRole("link", { name: "Voorjaar 2027", exact: true }).first().click();
   await coordinator.getByRole("link", { name: "Applications", exact: true }).click();
   await expect(coordinator.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(coordinator);
@@ -181,7 +181,7 @@ test("a coordinator decides several applications at once: a preview names everyo
 
   await signInAsDemo(page, "coordinator");
   await page.goto("/en/coordinator");
-  await page.getByRole("link", { name: "Voorjaar 2027" }).first().click();
+  await page.getByRole("link", { name: "Voorjaar 2027", exact: true }).first().click();
   await page.getByRole("link", { name: "Applications", exact: true }).click();
   await page.getByRole("searchbox", { name: "Search", exact: true }).fill(tag);
   await page.getByRole("button", { name: "Search", exact: true }).click();

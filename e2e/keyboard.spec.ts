@@ -71,7 +71,7 @@ test("a coordinator pairs and unpairs, and a participant confirms a meeting, wit
   const coordinator = await coordinatorContext.newPage();
   await signInAsDemo(coordinator, "coordinator");
   await coordinator.goto("/en/coordinator");
-  await tabTo(coordinator, coordinator.getByRole("link", { name: "Voorjaar 2027" }).first());
+  await tabTo(coordinator, coordinator.getByRole("link", { name: "Voorjaar 2027", exact: true }).first());
   await coordinator.keyboard.press("Enter");
   await tabTo(coordinator, coordinator.getByRole("link", { name: "Pairing", exact: true }));
   await coordinator.keyboard.press("Enter");

@@ -86,7 +86,7 @@ test("a new cohort is a draft nobody else sees until it is published; archived i
 
 test("a cohort others depend on cannot be deleted, and the page says what depends on it", async ({ page }) => {
   await signInAsDemo(page, "coordinator");
-  await page.getByRole("link", { name: "Voorjaar 2027" }).first().click();
+  await page.getByRole("link", { name: "Voorjaar 2027", exact: true }).first().click();
   await expect(page.getByText(/^This cohort cannot be deleted: \d+ applications?.*depend on it\. Archive it instead; its records stay\.$/)).toBeVisible();
   await expect(page.getByRole("link", { name: /^Delete cohort/ })).toHaveCount(0);
   // The running cohort shows its state; the draft of the demo shows as a draft.
@@ -98,7 +98,7 @@ test("a cohort others depend on cannot be deleted, and the page says what depend
 
 test("the pairs of a running cohort never say 'last meeting' of a meeting nobody confirmed", async ({ page }) => {
   await signInAsDemo(page, "coordinator");
-  await page.getByRole("link", { name: "Najaar 2026" }).first().click();
+  await page.getByRole("link", { name: "Najaar 2026", exact: true }).first().click();
   await page.getByRole("link", { name: "Pairs", exact: true }).click();
   const yusuf = page.getByRole("row", { name: /Yusuf Demir/ });
   await expect(yusuf).toContainText(/meeting logged .+, awaiting confirmation/);

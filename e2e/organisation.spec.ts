@@ -54,7 +54,7 @@ test("a coordinator cannot open the organisation settings", async ({ page }) => 
 test("a coordinator links several approved partners to a cohort at once, each with its places, and is told who was linked", async ({ page }) => {
   await signInAsDemo(page, "coordinator");
   await page.goto("/en/coordinator");
-  await page.getByRole("link", { name: "Gemeente Zwolle 2028" }).first().click();
+  await page.getByRole("link", { name: "Gemeente Zwolle 2028", exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Gemeente Zwolle 2028");
   await page.goto(`${page.url().replace(/\?.*$/, "")}/pairing?tab=partners`);
   const form = page.getByRole("group", { name: "Approved partners not yet linked to this cohort" });

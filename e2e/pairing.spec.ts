@@ -37,7 +37,10 @@ test("an initiative registers, a coordinator pairs it by suggestion, both are in
   await ownerPage.getByLabel(/^Name of the initiative/).fill(initiative);
   await ownerPage.getByLabel(/^What your initiative does/).fill("Wij leggen zonnepanelen op de daken van de wijk.");
   await ownerPage.getByLabel(/^Your help request/).fill("Wij zoeken hulp bij de vergunning en de subsidie voor een buurtbatterij.");
-  await ownerPage.getByLabel(/^Policy areas/).fill("Duurzaamheid\nEnergietransitie");
+  // The organisation's policy areas, as participants choose them: ticked, not typed.
+  const areas = ownerPage.getByRole("group", { name: /^Policy areas/ });
+  await areas.getByRole("checkbox", { name: "Duurzaamheid", exact: true }).check();
+  await areas.getByRole("checkbox", { name: "Energietransitie", exact: true }).check();
   await ownerPage.getByLabel(/^Region/).selectOption("utrecht");
   await ownerPage.getByLabel(/^Location/).fill("Utrecht");
   await ownerPage.getByLabel(/^How many participants can you take/).fill("1");
@@ -68,7 +71,7 @@ test("an initiative registers, a coordinator pairs it by suggestion, both are in
 
   // 3. On the pairing board the new initiative is the top suggestion for Sanne, with reasons in words.
   await page.goto("/en/coordinator");
-  await page.getByRole("link", { name: "Voorjaar 2027" }).first().click();
+  await page.getByRole("link", { name: "Voorjaar 2027", exact: true }).first().click();
   await page.getByRole("link", { name: "Pairing", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page);
@@ -173,7 +176,7 @@ test("a partner cannot open the coordinator's pairing pages, and another person'
 test("a coordinator proposes pairs for everyone, edits the draft and applies it in one step", async ({ page }) => {
   await signInAsDemo(page, "coordinator");
   await page.goto("/en/coordinator");
-  await page.getByRole("link", { name: "Voorjaar 2027" }).first().click();
+  await page.getByRole("link", { name: "Voorjaar 2027", exact: true }).first().click();
   await page.getByRole("link", { name: "Pairing", exact: true }).click();
   await page.getByRole("link", { name: "Propose pairs for everyone" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Proposed pairs for everyone" })).toBeVisible();
@@ -193,7 +196,7 @@ test("a coordinator proposes pairs for everyone, edits the draft and applies it 
   await expectAccessible(page);
 
   await page.goto("/en/coordinator");
-  await page.getByRole("link", { name: "Voorjaar 2027" }).first().click();
+  await page.getByRole("link", { name: "Voorjaar 2027", exact: true }).first().click();
   await page.getByRole("link", { name: "Pairing", exact: true }).click();
   await expect(page.getByRole("heading", { name: /Waiting for a partner/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Ahmed Benali" })).toBeVisible();

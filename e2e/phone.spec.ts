@@ -85,7 +85,7 @@ test("the participant's enrollment card stays within the screen", async ({ page 
 test("a coordinator's table scrolls inside its own box, with a cue, while the page does not", async ({ page }) => {
   await signInAsDemo(page, "coordinator");
   await page.goto("/en/coordinator");
-  await page.getByRole("link", { name: "Voorjaar 2027" }).first().click();
+  await page.getByRole("link", { name: "Voorjaar 2027", exact: true }).first().click();
   await page.getByRole("link", { name: "Applications", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 

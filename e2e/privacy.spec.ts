@@ -128,7 +128,7 @@ test("the delete page refuses the last admin and is accessible with JavaScript",
 test("the coordinator sees when a cohort's personal data is anonymised and sets the programme's retention", async ({ page }) => {
   await signInAsDemo(page, "coordinator");
   await page.goto("/en/coordinator");
-  await page.getByRole("link", { name: "Voorjaar 2027" }).first().click();
+  await page.getByRole("link", { name: "Voorjaar 2027", exact: true }).first().click();
   await expect(page.getByText(/Personal data of this cohort will be anonymised on .+ \(24 months after its end date\)/)).toBeVisible();
   await expectAccessible(page);
 
