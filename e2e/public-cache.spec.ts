@@ -140,7 +140,7 @@ test("a coordinator's change to a cohort's name and places shows on its cached p
   await page.getByLabel(/^Name/).fill(`Daarna ${suffix}`);
   await page.getByLabel(/^Number of places/).fill("7");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Saved.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: `Cohort Daarna ${suffix} saved.` })).toBeVisible();
 
   await publicPage.goto(`/en/programmes/${cohortId}`);
   await expect(publicPage.getByRole("heading", { level: 1 })).toContainText(`Daarna ${suffix}`);

@@ -94,6 +94,9 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
       </DataTable>
       {!cohort.archivedAt && <h2>{t("coordinator.editCohort")}</h2>}
       {!cohort.archivedAt && <CohortForm
+        // A new form when the status changes (publishing): its values start from the saved cohort,
+        // not from the draft it showed before.
+        key={cohort.status}
         programmeId={cohort.programmeId}
         cohortId={cohort.id}
         timeZones={timeZoneOptions()}
