@@ -4,7 +4,8 @@ import { enrollments, pairs, partners } from "@/db/schema";
 import { ForbiddenError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { pairingFixture } from "@/lib/testing/pairing";
-import { cohortPhase, getCoordinatorAgenda } from "./agenda";
+import { cohortState } from "@/lib/cohort-state";
+import { getCoordinatorAgenda } from "./agenda";
 import { pairParticipant } from "./pairs";
 
 let t: TestDatabase;
@@ -49,7 +50,7 @@ describe("the coordinator's start page: what needs them today", () => {
 
     const agenda = await getCoordinatorAgenda(f.people.coordinator);
     const row = agenda.cohorts.find((x) => x.id === cohortId)!;
-    expect(row).toMatchObject({ applied: 1, flaggedPairs: 1, lapsingOffers: 1, placesTaken: 2, phase: "open" });
+    expect(row).toMatchObject({ applied: 1, flaggedPairs: 1, lapsingOffers: 1, placesTaken: 2, state: "open" });
     expect(agenda.pendingPartners).toBe(before.pendingPartners + 1);
     expect(agenda.totals.applied).toBe(before.totals.applied + 1);
 
@@ -72,14 +73,14 @@ describe("the coordinator's start page: what needs them today", () => {
   it("derives a cohort's phase from its status, dates and places", () => {
     const base = { status: "open" as const, startDate: "2027-03-01", endDate: "2027-09-01", enrollmentOpensOn: "2027-01-01", enrollmentDeadline: "2027-02-01", capacity: 2, timeZone: "Europe/Amsterdam" };
     const at = (iso: string) => new Date(`${iso}T12:00:00Z`);
-    expect(cohortPhase({ ...base, status: "draft" as const }, 0, at("2027-01-10"))).toBe("draft");
-    expect(cohortPhase(base, 0, at("2026-12-10"))).toBe("upcoming");
-    expect(cohortPhase(base, 1, at("2027-01-10"))).toBe("open");
-    expect(cohortPhase(base, 2, at("2027-01-10"))).toBe("full");
-    expect(cohortPhase(base, 1, at("2027-02-10"))).toBe("closed");
-    expect(cohortPhase({ ...base, status: "closed" as const }, 1, at("2027-01-10"))).toBe("closed");
-    expect(cohortPhase(base, 1, at("2027-04-10"))).toBe("running");
-    expect(cohortPhase(base, 1, at("2027-10-10"))).toBe("completed");
-    expect(cohortPhase({ ...base, status: "completed" as const }, 1, at("2027-04-10"))).toBe("completed");
+    expect(cohortState({ ...base, status: "draft" as const, archivedAt: null, placesTaken: 0 }, at("2027-01-10"))).toBe("draft");
+    expect(cohortState({ ...base, archivedAt: null, placesTaken: 0 }, at("2026-12-10"))).toBe("upcoming");
+    expect(cohortState({ ...base, archivedAt: null, placesTaken: 1 }, at("2027-01-10"))).toBe("open");
+    expect(cohortState({ ...base, archivedAt: null, placesTaken: 2 }, at("2027-01-10"))).toBe("full");
+    expect(cohortState({ ...base, archivedAt: null, placesTaken: 1 }, at("2027-02-10"))).toBe("closed");
+    expect(cohortState({ ...base, status: "closed" as const, archivedAt: null, placesTaken: 1 }, at("2027-01-10"))).toBe("closed");
+    expect(cohortState({ ...base, archivedAt: null, placesTaken: 1 }, at("2027-04-10"))).toBe("running");
+    expect(cohortState({ ...base, archivedAt: null, placesTaken: 1 }, at("2027-10-10"))).toBe("completed");
+    expect(cohortState({ ...base, status: "completed" as const, archivedAt: null, placesTaken: 1 }, at("2027-04-10"))).toBe("completed");
   });
 });

@@ -6,7 +6,7 @@
  */
 import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { cohorts, partners, programmes } from "@/db/schema";
-import { cohortState, type CohortState, type CohortStateInput } from "@/lib/cohort-state";
+import { cohortState, type CohortState } from "@/lib/cohort-state";
 import { COORDINATING, currentOrganisation, type Actor } from "./actor";
 import { inScope, tenant } from "./rls";
 
@@ -17,18 +17,6 @@ export const LAPSING_WITHIN_MS = 48 * 3600_000;
  * A cohort's phase in words, derived from its status, dates and places (the cohort's own zone):
  * a simple stand-in until cohorts carry a lifecycle status of their own.
  */
-/** A cohort's state on the start page: lib/cohort-state.ts derives it (archived cohorts are not listed here). */
-export type CohortPhase = Exclude<CohortState, "archived">;
-
-/** The phase of a cohort today (pure): cohortState for a cohort that is not archived. */
-export function cohortPhase(
-  c: { status: CohortStateInput["status"]; startDate: string; endDate: string; enrollmentOpensOn: string; enrollmentDeadline: string; capacity: number; timeZone: string },
-  placesTaken: number,
-  now: Date = new Date(),
-): CohortPhase {
-  return cohortState({ ...c, archivedAt: null, placesTaken }, now) as CohortPhase;
-}
-
 export interface AgendaCohort {
   id: string;
   name: string;
@@ -39,7 +27,8 @@ export interface AgendaCohort {
   capacity: number;
   timeZone: string;
   placesTaken: number;
-  phase: CohortPhase;
+  /** Where the cohort stands (lib/cohort-state.ts); archived cohorts are not listed here. */
+  state: CohortState;
   /** Applications waiting for a decision. */
   applied: number;
   /** Offers that lapse within LAPSING_WITHIN_MS. */
@@ -93,7 +82,7 @@ export async function getCoordinatorAgenda(actor: Actor | null, opts: { now?: Da
   });
   const list: AgendaCohort[] = rows.map(({ status, enrollmentOpensOn, ...r }) => ({
     ...r,
-    phase: cohortPhase({ ...r, status, enrollmentOpensOn }, r.placesTaken, now),
+    state: cohortState({ ...r, status, enrollmentOpensOn, archivedAt: null }, now),
   }));
   const sum = (k: "applied" | "lapsingOffers" | "flaggedPairs") => list.reduce((n, c) => n + c[k], 0);
   return { cohorts: list, pendingPartners: pending, totals: { applied: sum("applied"), lapsingOffers: sum("lapsingOffers"), flaggedPairs: sum("flaggedPairs") } };

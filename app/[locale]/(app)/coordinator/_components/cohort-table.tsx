@@ -1,6 +1,5 @@
 import type { getTranslations } from "next-intl/server";
 import { LocaleLink } from "@/components/locale-link";
-import type { CohortPhase } from "@/lib/dal/agenda";
 import type { CohortState } from "@/lib/cohort-state";
 import { formatCalendarDate } from "@/lib/time";
 import { StateBadge } from "./lifecycle";
@@ -17,10 +16,9 @@ interface CohortRow {
   enrollmentDeadline: string;
   capacity: number;
   timeZone: string;
-  /** When known (the start page): the cohort's phase and places taken. */
-  phase?: CohortPhase;
-  /** When known (lists of the programme): the cohort's state. */
-  state?: CohortState;
+  /** Where the cohort stands (lib/cohort-state.ts). */
+  state: CohortState;
+  /** When known (the start page): places taken. */
   placesTaken?: number;
 }
 
@@ -52,7 +50,9 @@ export function CohortTable({ cohorts, locale, t }: { cohorts: CohortRow[]; loca
               {formatCalendarDate(c.enrollmentDeadline, locale)} <span className="meta">({c.timeZone})</span>
             </td>
             <td>{c.placesTaken === undefined ? c.capacity : t("coordinator.placesOf", { taken: c.placesTaken, capacity: c.capacity })}</td>
-            <td>{(c.state ?? c.phase) && <StateBadge state={(c.state ?? c.phase)!} t={t} />}</td>
+            <td>
+              <StateBadge state={c.state} t={t} />
+            </td>
           </tr>
         ))}
       </tbody>
